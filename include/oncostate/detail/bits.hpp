@@ -1,0 +1,59 @@
+// oncostate internals: bit operations shared by the numeric types.
+#ifndef ONCOSTATE_DETAIL_BITS_HPP
+#define ONCOSTATE_DETAIL_BITS_HPP
+
+#include "../config.hpp"
+
+#include <cstdint>  // fixed-width integers
+
+ONCOSTATE_NAMESPACE_BEGIN
+namespace detail {
+
+// Leading zeros of a non-zero value (64 for zero).
+constexpr int clz64(std::uint64_t x) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return x == 0 ? 64 : __builtin_clzll(x);
+#else
+    int n = 0;
+    for (int step = 32; step > 0; step >>= 1) {
+        if ((x >> (64 - step)) == 0) {
+            n += step;
+            x <<= step;
+        }
+    }
+    return x == 0 ? 64 : n;
+#endif
+}
+
+constexpr std::uint32_t rotl32(std::uint32_t x, int k) noexcept {
+    return (x << k) | (x >> (32 - k));
+}
+
+// Reinterpret the bits of a trivially copyable value (float <-> integer).
+template <class To, class From>
+constexpr To bit_cast(const From& from) noexcept {
+    static_assert(sizeof(To) == sizeof(From), "oncostate: bit_cast needs equal sizes");
+    return __builtin_bit_cast(To, from);
+}
+
+// Arithmetic right shift of a signed 64-bit value (floor division by 2^k), spelled out so the
+// result does not depend on the implementation-defined shift of negative numbers before C++20.
+constexpr std::int64_t shift_right_floor(std::int64_t v, int k) noexcept {
+    return v >= 0 ? static_cast<std::int64_t>(static_cast<std::uint64_t>(v) >> k)
+                  : -static_cast<std::int64_t>(((static_cast<std::uint64_t>(-(v + 1))) >> k) + 1);
+}
+
+// The full 128-bit product a * b as (hi, lo), from 32-bit halves (no compiler extension).
+constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
+    const std::uint64_t al = a & 0xFFFFFFFFu, ah = a >> 32;
+    const std::uint64_t bl = b & 0xFFFFFFFFu, bh = b >> 32;
+    const std::uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
+    lo = (mid << 32) | (ll & 0xFFFFFFFFu);
+    hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+}
+
+}  // namespace detail
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_DETAIL_BITS_HPP

@@ -1,0 +1,309 @@
+// oncostate: random variates over any real type (float, double, sfloat) and any generator with
+// next() -> uint32 (xoshiro128pp).
+//
+// Every loop is bounded. Methods:
+//   bernoulli   exact to 2^-64: the probability as a 64-bit binary fraction, compared word by word;
+//   binomial    mean < 10: inversion (exact), with the zero/non-zero decision made first by an
+//               exact Bernoulli draw so that rare events (mean 1e-12) keep their probability;
+//               mean >= 10 and variance < 2^16: BTRS, transformed rejection with squeeze
+//               (Hormann 1993, J Stat Comput Simul 46:101), exact;
+//               variance >= 2^16: normal approximation with continuity correction (documented
+//               error: the skewness term, below 0.4% of a standard deviation);
+//   poisson     mean < 10: inversion; mean >= 10 and < 2^16: PTRS (Hormann 1993, Insurance Math
+//               Econ 12:39), exact; larger: normal approximation;
+//   normal      Marsaglia polar method;
+//   categorical linear scan of a weight table.
+// Rejection loops stop after 64 rounds (probability below 1e-50) and return the mode.
+#ifndef ONCOSTATE_DISTRIBUTIONS_HPP
+#define ONCOSTATE_DISTRIBUTIONS_HPP
+
+#include "config.hpp"
+#include "math.hpp"
+#include "real.hpp"
+
+#include <cstddef>  // std::size_t
+#include <cstdint>  // fixed-width integers
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+namespace detail {
+constexpr int max_rejection_rounds = 64;
+constexpr std::uint64_t max_inversion_steps = 80;  // P(X > 80) < 1e-40 when the mean is below 10
+
+// log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder.
+template <class R>
+constexpr R stirling_tail(std::uint64_t k) noexcept {
+    constexpr R table[10] = {R(0.08106146679532726), R(0.04134069595540929), R(0.02767792568499834),
+                             R(0.02079067210376509), R(0.01664469118982119), R(0.01387612882307075),
+                             R(0.01189670994589177), R(0.01041126526197209), R(0.009255462182712733),
+                             R(0.008330563433362871)};
+    if (k < 10) return table[k];
+    constexpr R c12 = R(1.0 / 12);
+    constexpr R c360 = R(1.0 / 360);
+    constexpr R c1260 = R(1.0 / 1260);
+    const R kp1 = real_traits<R>::from_uint(k + 1);
+    const R inv = R(1.0) / kp1;
+    const R inv2 = inv * inv;
+    return (c12 - (c360 - c1260 * inv2) * inv2) * inv;
+}
+
+template <class R>
+constexpr R from_diff(std::uint64_t a, std::uint64_t b) noexcept {  // a - b as a real, exactly signed
+    return a >= b ? real_traits<R>::from_uint(a - b) : -real_traits<R>::from_uint(b - a);
+}
+
+template <class R>
+constexpr std::uint64_t clamp_to_count(R x, std::uint64_t n) noexcept {
+    const std::int64_t k = real_traits<R>::floor_int(x);
+    if (k <= 0) return 0;
+    return static_cast<std::uint64_t>(k) > n ? n : static_cast<std::uint64_t>(k);
+}
+}  // namespace detail
+
+// Uniform on [0, 1).
+template <class R, class Rng>
+constexpr R uniform01(Rng& g) noexcept {
+    const std::uint32_t a = g.next();
+    if constexpr (sizeof(R) == 8 && !std::is_same<R, sfloat>::value) {
+        return real_traits<R>::uniform_from_bits(a, g.next());
+    } else {
+        return real_traits<R>::uniform_from_bits(a, 0);
+    }
+}
+
+// Integer uniform on [0, bound), bound >= 1 (Lemire's multiply-shift; bias below 2^-32 * bound).
+template <class Rng>
+constexpr std::uint32_t uniform_below(Rng& g, std::uint32_t bound) noexcept {
+    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(g.next()) * bound) >> 32);
+}
+
+// True with probability p (p <= 0: never; p >= 1: always). Exact to 2^-64.
+template <class R, class Rng>
+constexpr bool bernoulli(Rng& g, R p) noexcept {
+    const std::uint64_t t = real_traits<R>::fraction64(p);
+    if (t == 0) return false;
+    if (t == UINT64_MAX) return true;
+    const std::uint32_t hi = g.next();
+    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32);
+    if (hi != t_hi) return hi < t_hi;
+    return g.next() < static_cast<std::uint32_t>(t);
+}
+
+// Standard normal variate (Marsaglia polar method).
+template <class R, class Rng>
+constexpr R normal(Rng& g) noexcept {
+    constexpr R one = R(1.0);
+    constexpr R two = R(2.0);
+    constexpr R zero = R(0.0);
+    for (int i = 0; i < detail::max_rejection_rounds; ++i) {
+        const R u = two * uniform01<R>(g) - one;
+        const R v = two * uniform01<R>(g) - one;
+        const R s = u * u + v * v;
+        if (s < one && s > zero) return u * math::sqrt(-two * math::log(s) / s);
+    }
+    return zero;
+}
+
+namespace detail {
+
+// Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
+template <class R, class Rng>
+constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr) noexcept {
+    constexpr R one = R(1.0);
+    const R log_p0 = nr * math::log1p(-p);  // log P(X = 0)
+    const R p_pos = -math::expm1(log_p0);   // P(X >= 1), accurate when tiny
+    if (!bernoulli(g, p_pos)) return 0;
+    const R s = p / (one - p);
+    R u = uniform01<R>(g) * p_pos;
+    R f = math::exp(log_p0) * nr * s;  // P(X = 1)
+    const std::uint64_t cap = n < max_inversion_steps ? n : max_inversion_steps;
+    for (std::uint64_t k = 1; k < cap; ++k) {
+        if (u < f) return k;
+        u -= f;
+        f = f * real_traits<R>::from_uint(n - k) * s / real_traits<R>::from_uint(k + 1);
+    }
+    // Rounding left u beyond the summed probabilities (chance ~ the real type's precision).
+    const std::uint64_t mode = static_cast<std::uint64_t>(real_traits<R>::floor_int(nr * p)) + 1;
+    return mode > n ? n : mode;
+}
+
+// log f(k) - log f(m) for Binomial(n, p), m the mode; written so no large terms cancel.
+template <class R>
+constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint64_t k) noexcept {
+    using t = real_traits<R>;
+    constexpr R one = R(1.0);
+    constexpr R half = R(0.5);
+    constexpr R two = R(2.0);
+    const R mk = from_diff<R>(m, k);
+    const R km = -mk;
+    const R nk1 = t::from_uint(n - k) + one;
+    const R k1 = t::from_uint(k) + one;
+    const R term1 = mk * math::log1p((k1 - (t::from_uint(n) + two) * p) / (nk1 * p));
+    const R term2 = (t::from_uint(m) + half) * math::log1p(mk / k1);
+    const R term3 = (t::from_uint(n - m) + half) * math::log1p(km / nk1);
+    return term1 + term2 + term3 + stirling_tail<R>(m) - stirling_tail<R>(k) + stirling_tail<R>(n - m) -
+           stirling_tail<R>(n - k);
+}
+
+// Binomial(n, p) for p <= 1/2, mean >= 10: BTRS.
+template <class R, class Rng>
+constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean, R var) noexcept {
+    constexpr R half = R(0.5);
+    constexpr R zero = R(0.0);
+    constexpr R one = R(1.0);
+    const R sd = math::sqrt(var);
+    const R b = R(1.15) + R(2.53) * sd;
+    const R a = R(-0.0873) + R(0.0248) * b + R(0.01) * p;
+    const R c = mean + half;
+    const R v_r = R(0.92) - R(4.2) / b;
+    const R alpha = (R(2.83) + R(5.1) / b) * sd;
+    const std::uint64_t m = clamp_to_count((nr + one) * p, n);
+    for (int i = 0; i < max_rejection_rounds; ++i) {
+        const R u = uniform01<R>(g) - half;
+        const R v = uniform01<R>(g);
+        const R us = half - math::abs(u);
+        if (!(us > zero)) continue;
+        const std::int64_t ki = real_traits<R>::floor_int((R(2.0) * a / us + b) * u + c);
+        if (ki < 0 || static_cast<std::uint64_t>(ki) > n) continue;
+        const std::uint64_t k = static_cast<std::uint64_t>(ki);
+        if (us >= R(0.07) && v <= v_r) return k;
+        const R lhs = math::log(v * alpha / (a / (us * us) + b));
+        if (lhs <= binomial_log_ratio(n, p, m, k)) return k;
+    }
+    return m;
+}
+
+// log P(X = k) for Poisson(mean), m = floor(mean); written so no large terms cancel.
+template <class R>
+constexpr R poisson_log_pmf(R mean, std::uint64_t m, std::uint64_t k) noexcept {
+    using t = real_traits<R>;
+    constexpr R one = R(1.0);
+    constexpr R half = R(0.5);
+    constexpr R half_log_2pi = R(0.91893853320467274178);
+    const R m1 = t::from_uint(m) + one;
+    const R kr = t::from_uint(k);
+    const R ell = math::log1p((mean - m1) / m1);  // log(mean / (m + 1))
+    return (kr + one - mean) + kr * ell - (kr + half) * math::log1p(from_diff<R>(k, m) / m1) -
+           half * math::log(m1) - half_log_2pi - stirling_tail<R>(k);
+}
+
+// Poisson(mean) for 10 <= mean: PTRS.
+template <class R, class Rng>
+constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
+    constexpr R half = R(0.5);
+    constexpr R zero = R(0.0);
+    const R smu = math::sqrt(mean);
+    const R b = R(0.931) + R(2.53) * smu;
+    const R a = R(-0.059) + R(0.02483) * b;
+    const R inv_alpha = R(1.1239) + R(1.1328) / (b - R(3.4));
+    const R v_r = R(0.9277) - R(3.6224) / (b - R(2.0));
+    const std::uint64_t m = static_cast<std::uint64_t>(real_traits<R>::floor_int(mean));
+    for (int i = 0; i < max_rejection_rounds; ++i) {
+        const R u = uniform01<R>(g) - half;
+        const R v = uniform01<R>(g);
+        const R us = half - math::abs(u);
+        if (!(us > zero)) continue;
+        const std::int64_t ki = real_traits<R>::floor_int((R(2.0) * a / us + b) * u + mean + R(0.43));
+        if (us >= R(0.07) && v <= v_r && ki >= 0) return static_cast<std::uint64_t>(ki);
+        if (ki < 0 || (us < R(0.013) && v > us)) continue;
+        const R lhs = math::log(v * inv_alpha / (a / (us * us) + b));
+        if (lhs <= poisson_log_pmf(mean, m, static_cast<std::uint64_t>(ki))) return static_cast<std::uint64_t>(ki);
+    }
+    return m;
+}
+
+constexpr double normal_threshold_variance = 65536.0;  // 2^16: standard deviation 256
+
+// floor(base + frac + sd * z + 1/2), where base is an exact integer and frac in [0, 1): the
+// normal approximation with its large mean kept in integers, so the real type's precision only
+// has to cover the fluctuation (a float cannot resolve 1e9 around 2^62).
+template <class R, class Rng>
+constexpr std::uint64_t normal_count(Rng& g, std::uint64_t base, R frac, R sd, std::uint64_t n) noexcept {
+    constexpr R half = R(0.5);
+    const std::int64_t d = real_traits<R>::floor_int(frac + sd * normal<R>(g) + half);
+    if (d < 0) return static_cast<std::uint64_t>(-d) >= base ? 0 : base - static_cast<std::uint64_t>(-d);
+    const std::uint64_t up = static_cast<std::uint64_t>(d);
+    return up >= n - base ? n : base + up;
+}
+
+}  // namespace detail
+
+// Binomial(n, p): successes among n independent trials of probability p. n may be up to 2^63.
+template <class R, class Rng>
+constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
+    constexpr R zero = R(0.0);
+    constexpr R half = R(0.5);
+    constexpr R one = R(1.0);
+    constexpr R inversion_mean = R(10.0);
+    constexpr R normal_variance = R(detail::normal_threshold_variance);
+    if (n == 0 || !(p > zero)) return 0;
+    if (!(p < one)) return n;
+    if (n == 1) return bernoulli(g, p) ? 1 : 0;
+    if (p > half) return n - binomial(g, n, one - p);
+    const R nr = real_traits<R>::from_uint(n);
+    const R mean = nr * p;
+    if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr);
+    const R var = mean * (one - p);
+    if (var >= normal_variance) {
+        // n p split exactly into integer and fractional parts through p's 64-bit binary fraction
+        std::uint64_t whole = 0, frac = 0;
+        ::oncostate::detail::mul_64x64(n, real_traits<R>::fraction64(p), whole, frac);
+        const R frac_r = real_traits<R>::ldexp(real_traits<R>::from_uint(frac), -64);
+        return detail::normal_count(g, whole, frac_r, math::sqrt(var), n);
+    }
+    return detail::binomial_btrs(g, n, p, nr, mean, var);
+}
+
+// Poisson(mean).
+template <class R, class Rng>
+constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
+    constexpr R zero = R(0.0);
+    constexpr R inversion_mean = R(10.0);
+    constexpr R normal_variance = R(detail::normal_threshold_variance);
+    if (!(mean > zero)) return 0;
+    if (mean < inversion_mean) {
+        const R p_pos = -math::expm1(-mean);
+        if (!bernoulli(g, p_pos)) return 0;
+        R u = uniform01<R>(g) * p_pos;
+        R f = mean * math::exp(-mean);
+        for (std::uint64_t k = 1; k < detail::max_inversion_steps; ++k) {
+            if (u < f) return k;
+            u -= f;
+            f = f * mean / real_traits<R>::from_uint(k + 1);
+        }
+        return static_cast<std::uint64_t>(real_traits<R>::floor_int(mean)) + 1;
+    }
+    if (mean >= normal_variance) {
+        const std::int64_t whole = real_traits<R>::floor_int(mean);
+        const R frac = mean - real_traits<R>::from_int(whole);
+        return detail::normal_count(g, static_cast<std::uint64_t>(whole), frac, math::sqrt(mean), UINT64_MAX >> 1);
+    }
+    return detail::poisson_ptrs(g, mean);
+}
+
+// An index drawn with probability weights[i] / sum(weights). Negative weights count as zero.
+// Returns count when there is nothing to draw from (no weights, or all zero).
+template <class R, class Rng>
+constexpr std::size_t categorical(Rng& g, const R* weights, std::size_t count) noexcept {
+    constexpr R zero = R(0.0);
+    R total = zero;
+    std::size_t last = count;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (weights[i] > zero) {
+            total += weights[i];
+            last = i;
+        }
+    }
+    if (last == count) return count;
+    R u = uniform01<R>(g) * total;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!(weights[i] > zero)) continue;
+        if (u < weights[i]) return i;
+        u -= weights[i];
+    }
+    return last;  // rounding residue: the last positive weight
+}
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_DISTRIBUTIONS_HPP

@@ -1,0 +1,14 @@
+// oncostate: the umbrella header. #include <oncostate/oncostate.hpp> and everything is there.
+#ifndef ONCOSTATE_ONCOSTATE_HPP
+#define ONCOSTATE_ONCOSTATE_HPP
+
+#include "config.hpp"
+#include "errc.hpp"
+#include "sfloat.hpp"
+#include "fixed.hpp"
+#include "real.hpp"
+#include "math.hpp"
+#include "random.hpp"
+#include "distributions.hpp"
+
+#endif  // ONCOSTATE_ONCOSTATE_HPP

@@ -1,0 +1,190 @@
+// oncostate: the "real" types (float, double, sfloat) and how a model scalar maps onto one.
+//
+// A model scalar is what the user picks: float, double or a fixed<I, F>. Probabilities, rates and
+// random variates need range and relative precision that a Q-format lacks, so each scalar names
+// a real type for them: float -> float, double -> double, fixed<I, F> -> sfloat (integer-only,
+// bit-identical everywhere). real_traits gives the few primitives the math and the samplers need.
+#ifndef ONCOSTATE_REAL_HPP
+#define ONCOSTATE_REAL_HPP
+
+#include "config.hpp"
+#include "detail/bits.hpp"
+#include "fixed.hpp"
+#include "sfloat.hpp"
+
+#include <cstdint>  // fixed-width integers
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+template <class R>
+struct real_traits;  // defined for float, double and sfloat only
+
+namespace detail {
+
+// IEEE-754 binary32/binary64 primitives through the bit pattern (no <cmath>, no libm).
+template <class F, class U, int MantBits, int ExpBias, int MaxExp>
+struct ieee_ops {
+    static constexpr U exp_mask = (U{1} << (sizeof(U) * 8 - 1 - MantBits)) - 1;
+
+    static constexpr F pow2(int k) noexcept {  // 2^k for k in [1 - ExpBias, ExpBias]
+        return bit_cast<F>(static_cast<U>(static_cast<U>(k + ExpBias) << MantBits));
+    }
+    static constexpr F ldexp(F x, int k) noexcept {
+        if (k > 3 * MaxExp) k = 3 * MaxExp;
+        if (k < -3 * MaxExp) k = -3 * MaxExp;
+        for (int i = 0; i < 4 && k > MaxExp - 1; ++i) {
+            x *= pow2(MaxExp - 1);
+            k -= MaxExp - 1;
+        }
+        for (int i = 0; i < 4 && k < 2 - MaxExp; ++i) {
+            x *= pow2(2 - MaxExp);
+            k -= 2 - MaxExp;
+        }
+        return x * pow2(k);
+    }
+    // x = f * 2^k with f in [0.5, 1); zero gives (0, 0).
+    static constexpr F frexp(F x, int& k) noexcept {
+        k = 0;
+        if (x == F(0)) return x;
+        U bits = bit_cast<U>(x);
+        int field = static_cast<int>((bits >> MantBits) & exp_mask);
+        if (field == 0) {  // subnormal: scale up first
+            x *= pow2(MantBits + 2);
+            k = -(MantBits + 2);
+            bits = bit_cast<U>(x);
+            field = static_cast<int>((bits >> MantBits) & exp_mask);
+        }
+        k += field - (ExpBias - 1);
+        bits = static_cast<U>((bits & ~(exp_mask << MantBits)) | (static_cast<U>(ExpBias - 1) << MantBits));
+        return bit_cast<F>(bits);
+    }
+};
+
+template <class F>
+constexpr std::int64_t ieee_floor_int(F x) noexcept {
+    if (!(x == x)) return 0;
+    if (x >= F(9.2e18)) return INT64_MAX;
+    if (x <= F(-9.2e18)) return INT64_MIN;
+    std::int64_t t = static_cast<std::int64_t>(x);
+    if (static_cast<F>(t) > x) --t;
+    return t;
+}
+
+template <class F>
+constexpr std::uint64_t ieee_fraction64(F p) noexcept {
+    if (!(p > F(0))) return 0;
+    if (p >= F(1)) return UINT64_MAX;
+    return static_cast<std::uint64_t>(p * F(18446744073709551616.0));
+}
+
+}  // namespace detail
+
+template <>
+struct real_traits<float> {
+    using ops = detail::ieee_ops<float, std::uint32_t, 23, 127, 128>;
+    static constexpr const char* name = "float";
+    static constexpr int exp_terms = 9;    // Taylor terms of exp on |r| <= ln2/2
+    static constexpr int log_terms = 5;    // atanh-series terms of log
+    static constexpr int newton_steps = 3; // sqrt/cbrt refinements
+    static constexpr float max() noexcept { return 3.0e38f; }
+    static constexpr float max_log() noexcept { return 88.0f; }  // exp(x) saturates above
+    static constexpr float ldexp(float x, int k) noexcept { return ops::ldexp(x, k); }
+    static constexpr float frexp(float x, int& k) noexcept { return ops::frexp(x, k); }
+    static constexpr std::int64_t floor_int(float x) noexcept { return detail::ieee_floor_int(x); }
+    static constexpr float from_int(std::int64_t v) noexcept { return static_cast<float>(v); }
+    static constexpr float from_uint(std::uint64_t v) noexcept { return static_cast<float>(v); }
+    static constexpr std::uint64_t fraction64(float p) noexcept { return detail::ieee_fraction64(p); }
+    // Uniform on [0, 1) with 24 random bits.
+    static constexpr float uniform_from_bits(std::uint32_t a, std::uint32_t) noexcept {
+        return static_cast<float>(a >> 8) * (1.0f / 16777216.0f);
+    }
+};
+
+template <>
+struct real_traits<double> {
+    using ops = detail::ieee_ops<double, std::uint64_t, 52, 1023, 1024>;
+    static constexpr const char* name = "double";
+    static constexpr int exp_terms = 15;
+    static constexpr int log_terms = 11;
+    static constexpr int newton_steps = 5;
+    static constexpr double max() noexcept { return 1.0e308; }
+    static constexpr double max_log() noexcept { return 709.0; }
+    static constexpr double ldexp(double x, int k) noexcept { return ops::ldexp(x, k); }
+    static constexpr double frexp(double x, int& k) noexcept { return ops::frexp(x, k); }
+    static constexpr std::int64_t floor_int(double x) noexcept { return detail::ieee_floor_int(x); }
+    static constexpr double from_int(std::int64_t v) noexcept { return static_cast<double>(v); }
+    static constexpr double from_uint(std::uint64_t v) noexcept { return static_cast<double>(v); }
+    static constexpr std::uint64_t fraction64(double p) noexcept { return detail::ieee_fraction64(p); }
+    // Uniform on [0, 1) with 53 random bits from two draws.
+    static constexpr double uniform_from_bits(std::uint32_t a, std::uint32_t b) noexcept {
+        return (static_cast<double>(a >> 5) * 67108864.0 + static_cast<double>(b >> 6)) * (1.0 / 9007199254740992.0);
+    }
+};
+
+template <>
+struct real_traits<sfloat> {
+    static constexpr const char* name = "sfloat";
+    static constexpr int exp_terms = 11;
+    static constexpr int log_terms = 7;
+    static constexpr int newton_steps = 4;
+    static constexpr sfloat max() noexcept { return sfloat::max(); }
+    static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }
+    static constexpr sfloat ldexp(sfloat x, int k) noexcept { return x.scaled(k); }
+    static constexpr sfloat frexp(sfloat x, int& k) noexcept {
+        if (x.is_zero()) {
+            k = 0;
+            return x;
+        }
+        k = x.exponent() + 1;
+        return x.scaled(-k);
+    }
+    static constexpr std::int64_t floor_int(sfloat x) noexcept { return x.floor_int(); }
+    static constexpr sfloat from_int(std::int64_t v) noexcept { return sfloat::from_int(v); }
+    static constexpr sfloat from_uint(std::uint64_t v) noexcept { return sfloat::from_uint(v); }
+    static constexpr std::uint64_t fraction64(sfloat p) noexcept { return p.fraction64(); }
+    // Uniform on [0, 1) with 32 random bits (the second word is not used).
+    static constexpr sfloat uniform_from_bits(std::uint32_t a, std::uint32_t) noexcept {
+        return sfloat::make(false, a, -32);
+    }
+};
+
+// How a model scalar maps onto its real type.
+template <class Scalar>
+struct scalar_traits {
+    static_assert(sizeof(Scalar) == 0,
+                  "oncostate: the scalar type must be float, double or oncostate::fixed<I, F>");
+};
+
+template <>
+struct scalar_traits<float> {
+    using real = float;
+    static constexpr bool is_fixed = false;
+    static constexpr const char* name = "float";
+    static constexpr real to_real(float x) noexcept { return x; }
+    static constexpr float from_real(real x) noexcept { return x; }
+};
+
+template <>
+struct scalar_traits<double> {
+    using real = double;
+    static constexpr bool is_fixed = false;
+    static constexpr const char* name = "double";
+    static constexpr real to_real(double x) noexcept { return x; }
+    static constexpr double from_real(real x) noexcept { return x; }
+};
+
+template <int I, int F>
+struct scalar_traits<fixed<I, F>> {
+    using real = sfloat;
+    static constexpr bool is_fixed = true;
+    static constexpr const char* name = "fixed";
+    static constexpr real to_real(fixed<I, F> x) noexcept { return x.to_real(); }
+    static constexpr fixed<I, F> from_real(real x) noexcept { return fixed<I, F>::from_real(x); }
+};
+
+template <class Scalar>
+using real_t = typename scalar_traits<Scalar>::real;
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_REAL_HPP

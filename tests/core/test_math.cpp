@@ -1,0 +1,55 @@
+// Elementary functions: known values in every scalar type (reference values to 17 digits).
+#include "oncostate_test.hpp"
+#include "stats.hpp"
+
+namespace om = oncostate::math;
+using oncostate::q16_16;
+using oncostate::sfloat;
+
+namespace {
+
+using test::as_double;
+
+bool close(double got, double want, double rel) { return test::dabs(got - want) <= rel * test::dabs(want); }
+
+template <class R>
+void check_known_values(double rel) {
+    CHECK(close(as_double(om::exp(R(1.0))), 2.7182818284590452, rel));
+    CHECK(close(as_double(om::exp(R(-20.0))), 2.0611536224385579e-09, rel));
+    CHECK(close(as_double(om::exp(R(50.0))), 5.1847055285870725e+21, rel));
+    CHECK(close(as_double(om::log(R(2.0))), 0.69314718055994531, rel));
+    CHECK(close(as_double(om::log(R(1e-12))), -27.631021115928547, rel));
+    CHECK(close(as_double(om::log(R(3e10))), 24.124463218608568, rel));
+    CHECK(close(as_double(om::log1p(R(1e-10))), 9.9999999995e-11, rel));
+    CHECK(close(as_double(om::log1p(R(-0.13))), -0.13926206733350766, rel));
+    CHECK(close(as_double(om::expm1(R(1e-9))), 1.0000000005e-09, rel));
+    CHECK(close(as_double(om::expm1(R(-0.0101))), -0.010049166284122698, rel));
+    CHECK(close(as_double(om::sqrt(R(2.0))), 1.4142135623730950, rel));
+    CHECK(close(as_double(om::sqrt(R(6.5e7))), 8062.25774829855, rel));
+    CHECK(close(as_double(om::cbrt(R(27.0))), 3.0, rel));
+    CHECK(close(as_double(om::cbrt(R(1.909859317102744))), 1.2407009817988, rel));  // 6/pi
+    CHECK(close(as_double(om::cbrt(R(-8.0))), -2.0, rel));
+    CHECK(close(as_double(om::pow(R(2.0), R(10.0))), 1024.0, rel));
+    CHECK(close(as_double(om::pow(R(0.87), R(21.0))), 0.05369134766512076, rel * 10));
+    // documented out-of-domain results
+    CHECK(om::sqrt(R(-1.0)) == R(0.0));
+    CHECK(om::log(R(0.0)) < R(-1e30));
+    CHECK(om::pow(R(-2.0), R(3.0)) == R(0.0));
+}
+
+}  // namespace
+
+TEST_CASE("math: known values in float") { check_known_values<float>(2e-6); }
+TEST_CASE("math: known values in double") { check_known_values<double>(1e-14); }
+TEST_CASE("math: known values in sfloat") { check_known_values<sfloat>(1e-8); }
+
+TEST_CASE("math: fixed point is the sfloat result rounded to Q16.16") {
+    const double ulp = 1.0 / 65536;
+    CHECK(test::dabs(om::exp(q16_16(1.0)).to_double() - 2.7182818284590452) <= ulp);
+    CHECK(test::dabs(om::log(q16_16(10.0)).to_double() - 2.3025850929940457) <= ulp);
+    CHECK(test::dabs(om::sqrt(q16_16(2.0)).to_double() - 1.4142135623730950) <= ulp);
+    CHECK(test::dabs(om::cbrt(q16_16(64.0)).to_double() - 4.0) <= ulp);
+    CHECK(test::dabs(om::pow(q16_16(1.5), q16_16(2.5)).to_double() - 2.7556759606310752) <= 2 * ulp);
+    CHECK(om::exp(q16_16(20.0)) == q16_16::max());  // saturates
+    CHECK(om::exp(q16_16(-20.0)).raw() == 0);
+}
