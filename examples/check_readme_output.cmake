@@ -1,0 +1,18 @@
+# cmake -DPROGRAM=<exe> -DREADME=<README.md> -DMARKER=<name> -P check_readme_output.cmake
+# Compares the program's output with the fenced block that follows "<!-- MARKER -->" in the README.
+execute_process(COMMAND ${PROGRAM} OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} exited with ${rc}")
+endif()
+file(READ ${README} readme)
+string(FIND "${readme}" "<!-- ${MARKER} -->" at)
+if(at LESS 0)
+  message(FATAL_ERROR "README has no <!-- ${MARKER} --> marker")
+endif()
+string(SUBSTRING "${readme}" ${at} -1 rest)
+string(REGEX MATCH "```[a-z]*\n([^`]*)```" block "${rest}")
+set(expected "${CMAKE_MATCH_1}")
+if(NOT actual STREQUAL expected)
+  message(FATAL_ERROR "README output block differs from the program's output.\n--- README\n${expected}--- program\n${actual}")
+endif()
+message(STATUS "README output block matches ${PROGRAM}")
