@@ -55,8 +55,9 @@ template <class R>
 constexpr R exp(R x) noexcept {
     using c = detail::constants<R>;
     using t = real_traits<R>;
-    if (x > t::max_log()) return t::max();
-    if (x < -t::max_log()) return c::zero;
+    constexpr R max_log = t::max_log();
+    if (x > max_log) return t::max();
+    if (x < -max_log) return c::zero;
     const std::int64_t k = t::floor_int(x * c::inv_ln2 + c::half);
     const R kr = t::from_int(k);
     const R r = (x - kr * c::ln2_hi) - kr * c::ln2_lo;

@@ -785,8 +785,9 @@ template <class R>
 constexpr R exp(R x) noexcept {
     using c = detail::constants<R>;
     using t = real_traits<R>;
-    if (x > t::max_log()) return t::max();
-    if (x < -t::max_log()) return c::zero;
+    constexpr R max_log = t::max_log();
+    if (x > max_log) return t::max();
+    if (x < -max_log) return c::zero;
     const std::int64_t k = t::floor_int(x * c::inv_ln2 + c::half);
     const R kr = t::from_int(k);
     const R r = (x - kr * c::ln2_hi) - kr * c::ln2_lo;
@@ -1057,7 +1058,8 @@ constexpr R stirling_tail(std::uint64_t k) noexcept {
     constexpr R c360 = R(1.0 / 360);
     constexpr R c1260 = R(1.0 / 1260);
     const R kp1 = real_traits<R>::from_uint(k + 1);
-    const R inv = R(1.0) / kp1;
+    constexpr R one = R(1.0);
+    const R inv = one / kp1;
     const R inv2 = inv * inv;
     return (c12 - (c360 - c1260 * inv2) * inv2) * inv;
 }
@@ -1166,22 +1168,25 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
     constexpr R half = R(0.5);
     constexpr R zero = R(0.0);
     constexpr R one = R(1.0);
+    // Hormann's constants for BTRS
+    constexpr R b0 = R(1.15), b1 = R(2.53), a0 = R(-0.0873), a1 = R(0.0248), a2 = R(0.01);
+    constexpr R v0 = R(0.92), v1 = R(4.2), al0 = R(2.83), al1 = R(5.1), two = R(2.0), squeeze = R(0.07);
     const R sd = math::sqrt(var);
-    const R b = R(1.15) + R(2.53) * sd;
-    const R a = R(-0.0873) + R(0.0248) * b + R(0.01) * p;
+    const R b = b0 + b1 * sd;
+    const R a = a0 + a1 * b + a2 * p;
     const R c = mean + half;
-    const R v_r = R(0.92) - R(4.2) / b;
-    const R alpha = (R(2.83) + R(5.1) / b) * sd;
+    const R v_r = v0 - v1 / b;
+    const R alpha = (al0 + al1 / b) * sd;
     const std::uint64_t m = clamp_to_count((nr + one) * p, n);
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
         const R v = uniform01<R>(g);
         const R us = half - math::abs(u);
         if (!(us > zero)) continue;
-        const std::int64_t ki = real_traits<R>::floor_int((R(2.0) * a / us + b) * u + c);
+        const std::int64_t ki = real_traits<R>::floor_int((two * a / us + b) * u + c);
         if (ki < 0 || static_cast<std::uint64_t>(ki) > n) continue;
         const std::uint64_t k = static_cast<std::uint64_t>(ki);
-        if (us >= R(0.07) && v <= v_r) return k;
+        if (us >= squeeze && v <= v_r) return k;
         const R lhs = math::log(v * alpha / (a / (us * us) + b));
         if (lhs <= binomial_log_ratio(n, p, m, k)) return k;
     }
@@ -1207,20 +1212,24 @@ template <class R, class Rng>
 constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
     constexpr R half = R(0.5);
     constexpr R zero = R(0.0);
+    // Hormann's constants for PTRS
+    constexpr R b0 = R(0.931), b1 = R(2.53), a0 = R(-0.059), a1 = R(0.02483), i0 = R(1.1239), i1 = R(1.1328);
+    constexpr R i2 = R(3.4), v0 = R(0.9277), v1 = R(3.6224), two = R(2.0), shift = R(0.43);
+    constexpr R squeeze = R(0.07), tail_cut = R(0.013);
     const R smu = math::sqrt(mean);
-    const R b = R(0.931) + R(2.53) * smu;
-    const R a = R(-0.059) + R(0.02483) * b;
-    const R inv_alpha = R(1.1239) + R(1.1328) / (b - R(3.4));
-    const R v_r = R(0.9277) - R(3.6224) / (b - R(2.0));
+    const R b = b0 + b1 * smu;
+    const R a = a0 + a1 * b;
+    const R inv_alpha = i0 + i1 / (b - i2);
+    const R v_r = v0 - v1 / (b - two);
     const std::uint64_t m = static_cast<std::uint64_t>(real_traits<R>::floor_int(mean));
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
         const R v = uniform01<R>(g);
         const R us = half - math::abs(u);
         if (!(us > zero)) continue;
-        const std::int64_t ki = real_traits<R>::floor_int((R(2.0) * a / us + b) * u + mean + R(0.43));
-        if (us >= R(0.07) && v <= v_r && ki >= 0) return static_cast<std::uint64_t>(ki);
-        if (ki < 0 || (us < R(0.013) && v > us)) continue;
+        const std::int64_t ki = real_traits<R>::floor_int((two * a / us + b) * u + mean + shift);
+        if (us >= squeeze && v <= v_r && ki >= 0) return static_cast<std::uint64_t>(ki);
+        if (ki < 0 || (us < tail_cut && v > us)) continue;
         const R lhs = math::log(v * inv_alpha / (a / (us * us) + b));
         if (lhs <= poisson_log_pmf(mean, m, static_cast<std::uint64_t>(ki))) return static_cast<std::uint64_t>(ki);
     }

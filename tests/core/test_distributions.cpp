@@ -24,23 +24,23 @@ double binomial_log_pmf(double n, double p, double k) {
 }
 double poisson_log_pmf(double mean, double k) { return -mean + k * std::log(mean) - std::lgamma(k + 1); }
 
-constexpr int max_bins = 1000;
+constexpr int max_bins = 64;
 
-// Goodness of fit of an integer-valued sampler over [lo, lo + bins).
+// Goodness of fit of an integer-valued sampler over [lo, lo + span): values are pooled into at
+// most 64 bins of equal width (small tables: the Cortex-M0 has 16 KB of RAM).
 template <class Draw, class Pmf>
-bool fits(Draw draw, Pmf pmf, std::uint64_t lo, int bins, int n) {
-    static std::uint32_t observed[max_bins];
-    static double expected[max_bins];
-    if (bins > max_bins) return false;
-    for (int i = 0; i < bins; ++i) {
-        observed[i] = 0;
-        expected[i] = pmf(static_cast<double>(lo + static_cast<std::uint64_t>(i)));
-    }
+bool fits(Draw draw, Pmf pmf, std::uint64_t lo, int span, int n) {
+    std::uint32_t observed[max_bins] = {};
+    double expected[max_bins] = {};
+    const int width = (span + max_bins - 1) / max_bins;
+    const int bins = (span + width - 1) / width;
+    for (int i = 0; i < bins * width; ++i) expected[i / width] += pmf(static_cast<double>(lo + static_cast<std::uint64_t>(i)));
+    const std::uint64_t hi = lo + static_cast<std::uint64_t>(bins * width);
     std::uint32_t outside = 0;
     for (int i = 0; i < n; ++i) {
         const std::uint64_t k = draw();
-        if (k >= lo && k < lo + static_cast<std::uint64_t>(bins)) {
-            ++observed[k - lo];
+        if (k >= lo && k < hi) {
+            ++observed[(k - lo) / static_cast<std::uint64_t>(width)];
         } else {
             ++outside;
         }

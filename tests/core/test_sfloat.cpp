@@ -28,7 +28,7 @@ TEST_CASE("sfloat: arithmetic agrees with double to 2^-30") {
         return s;
     };
     for (int i = 0; i < 3000; ++i) {
-        const double a = (static_cast<double>(next()) / 4294967296.0 - 0.5) * static_cast<double>(1u << (next() % 40));
+        const double a = (static_cast<double>(next()) / 4294967296.0 - 0.5) * static_cast<double>(std::uint64_t{1} << (next() % 40));
         const double b = (static_cast<double>(next()) / 4294967296.0 - 0.3) / static_cast<double>(1u << (next() % 30));
         const sfloat sa(a), sb(b);
         const double tol = 2e-9;

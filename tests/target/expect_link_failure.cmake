@@ -1,0 +1,20 @@
+# Build a target that must NOT link and check the linker's reason.
+#   cmake -DBUILD_DIR=<dir> -DTARGET=<name> -DEXPECT=<regex> [-DCONFIG=<cfg>] -P expect_link_failure.cmake
+foreach(_var BUILD_DIR TARGET EXPECT)
+  if(NOT DEFINED ${_var})
+    message(FATAL_ERROR "expect_link_failure.cmake: -D${_var}=... is required")
+  endif()
+endforeach()
+set(_config "")
+if(CONFIG)
+  set(_config --config "${CONFIG}")
+endif()
+execute_process(COMMAND "${CMAKE_COMMAND}" --build "${BUILD_DIR}" --target "${TARGET}" ${_config}
+                RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+if(_rc EQUAL 0)
+  message(FATAL_ERROR "${TARGET} linked, but it must not:\n${_out}")
+endif()
+if(NOT _out MATCHES "${EXPECT}")
+  message(FATAL_ERROR "${TARGET} failed to build, but not with '${EXPECT}':\n${_out}")
+endif()
+message(STATUS "${TARGET} fails to link as expected ('${EXPECT}')")

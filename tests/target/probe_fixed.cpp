@@ -1,0 +1,41 @@
+// Link-time probe: what an application using oncostate's integer paths pulls in. Checked with
+// nm for heap/exception symbols (all cores) and soft-float helpers (m0).
+// Inputs are volatile so the optimiser cannot fold the work away; the result is printed.
+#include <cstdint>
+
+#if __has_include(<oncostate/oncostate.hpp>)
+#include <oncostate/oncostate.hpp>
+#else
+#include <oncostate/config.hpp>
+#endif
+
+#include "semihost.hpp"
+
+namespace {
+
+volatile std::int32_t input_a = 3 << 16;        // 3.0 in Q16.16
+volatile std::int32_t input_b = (1 << 16) / 4;  // 0.25 in Q16.16
+volatile std::uint32_t input_seed = 12345u;
+
+// Fixed-point math, sfloat probabilities, the PRNG and the samplers, as the model uses them.
+std::int32_t exercise(std::int32_t a, std::int32_t b, std::uint32_t seed) {
+    const oncostate::q16_16 x = oncostate::q16_16::from_raw(a) * oncostate::q16_16::from_raw(b);
+    const oncostate::q16_16 y = oncostate::math::cbrt(x) + oncostate::math::exp(oncostate::q16_16::from_raw(b));
+    oncostate::xoshiro128pp g(seed, 7);
+    constexpr oncostate::sfloat p_mutation(5e-8);
+    constexpr oncostate::sfloat p_divide(0.13);
+    std::uint64_t k = oncostate::binomial(g, std::uint64_t{1} << 30, p_divide);
+    k += oncostate::binomial(g, 1000000u + seed, p_mutation);
+    k += oncostate::poisson(g, oncostate::sfloat::from_uint(seed % 5000u));
+    k += oncostate::bernoulli(g, p_mutation) ? 1u : 0u;
+    return y.raw() + static_cast<std::int32_t>(k & 0xFFFFu);
+}
+
+}  // namespace
+
+int main() {
+    semihost::write("probe_fixed (oncostate " ONCOSTATE_VERSION_STRING "): ");
+    semihost::write_dec(exercise(input_a, input_b, input_seed));
+    semihost::write("\n");
+    return 0;
+}
