@@ -10,5 +10,9 @@
 #include "math.hpp"
 #include "random.hpp"
 #include "distributions.hpp"
+#include "events.hpp"
+#include "resistance.hpp"
+#include "dormancy.hpp"
+#include "population.hpp"
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP

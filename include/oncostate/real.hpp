@@ -185,6 +185,16 @@ struct scalar_traits<fixed<I, F>> {
 template <class Scalar>
 using real_t = typename scalar_traits<Scalar>::real;
 
+// Constants every layer needs, constant-initialised (never converted from double at run time,
+// which would pull soft-float code into a fixed-point build on a Cortex-M0).
+template <class R>
+struct real_const {
+    static constexpr R zero = R(0.0);
+    static constexpr R half = R(0.5);
+    static constexpr R one = R(1.0);
+    static constexpr R two = R(2.0);
+};
+
 ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_REAL_HPP

@@ -1,4 +1,4 @@
-// oncostate single header (10 files from include/ inlined)
+// oncostate single header (14 files from include/ inlined)
 // oncostate version 0.1.0
 // SPDX-License-Identifier: MIT
 //
@@ -90,25 +90,51 @@ extern "C++" void oncostate_contract_violation(const char* expr, const char* fil
 ONCOSTATE_NAMESPACE_BEGIN
 
 // Each code names one problem. Codes are stable: new ones are only appended.
+#define ONCOSTATE_ERRC_LIST(X)                                                                   \
+    X(ok)                                                                                        \
+    X(not_a_number)               /* a NaN where a number was expected */                        \
+    X(negative_value)             /* a value that must be >= 0 was negative */                   \
+    X(probability_out_of_range)   /* a probability outside [0, 1] */                             \
+    X(value_too_large)            /* beyond what the type or the model accepts */                \
+    X(empty_weights)              /* a categorical draw over no positive weight */               \
+    X(birth_probability_out_of_range)                                                            \
+    X(death_probability_out_of_range)                                                            \
+    X(dormancy_entry_out_of_range)                                                               \
+    X(reactivation_out_of_range)                                                                 \
+    X(dormant_death_out_of_range)                                                                \
+    X(cell_fates_exceed_one)      /* divide + die + go dormant > 1 for a proliferating cell */   \
+    X(carrying_capacity_invalid)  /* K must be 0 (no competition) or >= 2 cells */                \
+    X(avascular_cap_invalid)      /* the angiogenic cap must be >= 2 cells */                    \
+    X(angiogenic_switch_out_of_range)                                                            \
+    X(site_dormancy_factor_invalid)                                                              \
+    X(stress_dormancy_factor_invalid)                                                            \
+    X(mutation_probability_out_of_range)                                                         \
+    X(fitness_cost_out_of_range)                                                                 \
+    X(residual_efficacy_out_of_range)                                                            \
+    X(instability_multiplier_invalid)                                                            \
+    X(too_many_mechanisms)                                                                       \
+    X(therapy_index_out_of_range)                                                                \
+    X(therapy_effect_out_of_range)                                                               \
+    X(clone_index_out_of_range)                                                                  \
+    X(clone_table_full)                                                                          \
+    X(cell_count_too_large)                                                                      \
+    X(illegal_transition)         /* a state machine was asked for a transition its table forbids */
+
+// Each code names one problem. Codes are stable: new ones are only appended.
 enum class errc : std::uint8_t {
-    ok = 0,
-    not_a_number,            // a NaN was passed where a number was expected
-    negative_value,          // a value that must be >= 0 was negative
-    probability_out_of_range,// a probability outside [0, 1]
-    value_too_large,         // a value beyond what the type or model accepts
-    empty_weights,           // a categorical draw over no weights, or weights summing to 0
+#define ONCOSTATE_ERRC_ENUM(name) name,
+    ONCOSTATE_ERRC_LIST(ONCOSTATE_ERRC_ENUM)
+#undef ONCOSTATE_ERRC_ENUM
     count_
 };
 
 // A short, stable name for the code, for logs and serial lines.
 constexpr const char* error_name(errc e) noexcept {
     switch (e) {
-        case errc::ok: return "ok";
-        case errc::not_a_number: return "not_a_number";
-        case errc::negative_value: return "negative_value";
-        case errc::probability_out_of_range: return "probability_out_of_range";
-        case errc::value_too_large: return "value_too_large";
-        case errc::empty_weights: return "empty_weights";
+#define ONCOSTATE_ERRC_NAME(name) \
+    case errc::name: return #name;
+        ONCOSTATE_ERRC_LIST(ONCOSTATE_ERRC_NAME)
+#undef ONCOSTATE_ERRC_NAME
         case errc::count_: break;
     }
     return "unknown_error";
@@ -728,6 +754,16 @@ struct scalar_traits<fixed<I, F>> {
 template <class Scalar>
 using real_t = typename scalar_traits<Scalar>::real;
 
+// Constants every layer needs, constant-initialised (never converted from double at run time,
+// which would pull soft-float code into a fixed-point build on a Cortex-M0).
+template <class R>
+struct real_const {
+    static constexpr R zero = R(0.0);
+    static constexpr R half = R(0.5);
+    static constexpr R one = R(1.0);
+    static constexpr R two = R(2.0);
+};
+
 ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_REAL_HPP
@@ -1332,6 +1368,537 @@ ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_DISTRIBUTIONS_HPP
 // ---- end include/oncostate/distributions.hpp ----
+// ---- begin include/oncostate/events.hpp ----
+// oncostate: events. Every event has a stable numeric code and a short name, so a device can send
+// it over a serial line or map it to an LED. Events reach the caller through a sink: any object
+// callable as sink(const event&). No allocation, no virtual call.
+#ifndef ONCOSTATE_EVENTS_HPP
+#define ONCOSTATE_EVENTS_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+#define ONCOSTATE_EVENT_LIST(X)                                                                  \
+    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */ \
+    X(clone_extinct, 2)             /* clone; genotype */                                        \
+    X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */  \
+    X(lesion_dormant, 4)            /* value: the dormancy kind (see dormancy.hpp) */            \
+    X(lesion_woke, 5)               /* value: the dormancy kind that ended */                    \
+    X(angiogenic_switch, 6)         /* value: cells at the switch */
+
+enum class event_code : std::uint8_t {
+#define ONCOSTATE_EVENT_ENUM(name, code) name = code,
+    ONCOSTATE_EVENT_LIST(ONCOSTATE_EVENT_ENUM)
+#undef ONCOSTATE_EVENT_ENUM
+};
+
+constexpr const char* event_name(event_code c) noexcept {
+    switch (c) {
+#define ONCOSTATE_EVENT_NAME(name, code) \
+    case event_code::name: return #name;
+        ONCOSTATE_EVENT_LIST(ONCOSTATE_EVENT_NAME)
+#undef ONCOSTATE_EVENT_NAME
+    }
+    return "unknown_event";
+}
+
+struct event {
+    event_code code;
+    std::uint8_t clone;     // clone slot, where it applies
+    std::uint8_t genotype;  // resistance bitmask, where it applies
+    std::uint64_t value;    // see the list above
+};
+
+// A sink that drops every event.
+struct null_sink {
+    constexpr void operator()(const event&) const noexcept {}
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_EVENTS_HPP
+// ---- end include/oncostate/events.hpp ----
+// ---- begin include/oncostate/resistance.hpp ----
+// oncostate: the resistance machine (genetic, irreversible).
+//
+// A clone's genotype is a bitmask of up to 8 resistance mechanisms. Each mechanism has a mutation
+// probability per daughter cell, a fitness cost (fraction of the birth probability lost), and, per
+// therapy, a residual efficacy: 1 = the therapy works as usual, 0 = full resistance. One mechanism
+// may defeat several therapies (cross-resistance). The machine's only transition is the gain of one
+// mechanism, g -> g | bit(m); mechanisms are never lost.
+#ifndef ONCOSTATE_RESISTANCE_HPP
+#define ONCOSTATE_RESISTANCE_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+using genotype = std::uint8_t;
+constexpr int max_mechanisms = 8;
+constexpr int max_therapies = 8;
+
+// The transition table of the resistance machine, as a rule over genotypes: gain exactly one
+// mechanism, among the model's first `mechanism_count`.
+struct resistance_machine {
+    static constexpr bool allowed(genotype from, genotype to, int mechanism_count) noexcept {
+        const unsigned gained = static_cast<unsigned>(to) & ~static_cast<unsigned>(from);
+        const bool one_bit = gained != 0 && (gained & (gained - 1)) == 0;
+        const bool keeps = (static_cast<unsigned>(from) & ~static_cast<unsigned>(to)) == 0;
+        return one_bit && keeps && gained < (1u << mechanism_count);
+    }
+    static constexpr genotype gain(genotype from, int mechanism) noexcept {
+        return static_cast<genotype>(from | (1u << mechanism));
+    }
+};
+
+template <class R>
+struct mechanism {
+    using k = real_const<R>;
+    R mutation_probability = k::zero;  // per daughter cell per division
+    R fitness_cost = k::zero;          // fraction of the birth probability lost, in [0, 1)
+    R residual[max_therapies] = {k::one, k::one, k::one, k::one, k::one, k::one, k::one, k::one};
+};
+
+template <class R>
+class resistance_model {
+public:
+    // Multiplies every mutation probability: 10 for chromosomal instability, 100-1000 for
+    // mismatch-repair deficiency (MODEL_SPEC section 2).
+    R instability = real_const<R>::one;
+
+    constexpr int count() const noexcept { return count_; }
+    constexpr const mechanism<R>& operator[](int m) const noexcept { return mechanisms_[m & 7]; }
+
+    // Adds a mechanism after validating it; the model is unchanged on error.
+    constexpr errc add(const mechanism<R>& m) noexcept {
+        if (count_ >= max_mechanisms) return errc::too_many_mechanisms;
+        const errc e = check(m);
+        if (e != errc::ok) return e;
+        mechanisms_[count_++] = m;
+        return errc::ok;
+    }
+
+    constexpr errc validate() const noexcept {
+        constexpr R one = R(1.0);
+        constexpr R max_instability = R(1e6);
+        if (!(instability >= one) || instability > max_instability) return errc::instability_multiplier_invalid;
+        for (int i = 0; i < count_; ++i) {
+            const errc e = check(mechanisms_[i]);
+            if (e != errc::ok) return e;
+        }
+        return errc::ok;
+    }
+
+    // The fraction of a therapy's effect that reaches a clone of genotype g.
+    constexpr R efficacy(genotype g, int therapy) const noexcept {
+        R e = real_const<R>::one;
+        for (int m = 0; m < count_; ++m) {
+            if ((g >> m) & 1u) e = e * mechanisms_[m].residual[therapy & 7];
+        }
+        return e;
+    }
+    // The factor on the birth probability that the genotype's fitness costs leave.
+    constexpr R birth_factor(genotype g) const noexcept {
+        constexpr R one = R(1.0);
+        R f = one;
+        for (int m = 0; m < count_; ++m) {
+            if ((g >> m) & 1u) f = f * (one - mechanisms_[m].fitness_cost);
+        }
+        return f;
+    }
+
+private:
+    static constexpr errc check(const mechanism<R>& m) noexcept {
+        constexpr R zero = R(0.0);
+        constexpr R one = R(1.0);
+        if (!(m.mutation_probability >= zero) || m.mutation_probability > one) return errc::mutation_probability_out_of_range;
+        if (!(m.fitness_cost >= zero) || !(m.fitness_cost < one)) return errc::fitness_cost_out_of_range;
+        for (int t = 0; t < max_therapies; ++t) {
+            if (!(m.residual[t] >= zero) || m.residual[t] > one) return errc::residual_efficacy_out_of_range;
+        }
+        return errc::ok;
+    }
+
+    mechanism<R> mechanisms_[max_mechanisms] = {};
+    int count_ = 0;
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_RESISTANCE_HPP
+// ---- end include/oncostate/resistance.hpp ----
+// ---- begin include/oncostate/dormancy.hpp ----
+// oncostate: the dormancy machine.
+//
+// Which dormancy, if any, holds a lesion:
+//   cellular    most of its cells are quiescent (they neither divide nor mutate, and therapies that
+//               kill dividing cells miss them);
+//   angiogenic  an avascular lesion stalled near its cap of about 1e6 cells (0.2-2 mm; Folkman,
+//               JNCI 2000;92:94) until the angiogenic switch;
+//   immune      held by the immune response (Kuznetsov et al., Bull Math Biol 1994;56:295), set by
+//               the lesion layer.
+// The machine is a table of allowed transitions; the population kernel classifies a lesion each
+// day and moves the machine, emitting lesion_dormant / lesion_woke events.
+#ifndef ONCOSTATE_DORMANCY_HPP
+#define ONCOSTATE_DORMANCY_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+enum class dormancy : std::uint8_t { none = 0, cellular = 1, angiogenic = 2, immune = 3 };
+constexpr int dormancy_state_count = 4;
+
+constexpr const char* dormancy_name(dormancy d) noexcept {
+    switch (d) {
+        case dormancy::none: return "none";
+        case dormancy::cellular: return "cellular";
+        case dormancy::angiogenic: return "angiogenic";
+        case dormancy::immune: return "immune";
+    }
+    return "unknown";
+}
+
+class dormancy_machine {
+public:
+    // allowed[from][to]. Every kind of dormancy can start or end, and one kind can give way to
+    // another (a stalled avascular lesion whose cells then turn quiescent); staying is no transition.
+    static constexpr bool allowed[dormancy_state_count][dormancy_state_count] = {
+        //            none   cellular angiogenic immune
+        /* none */ {false, true, true, true},
+        /* cell */ {true, false, true, true},
+        /* angio*/ {true, true, false, true},
+        /* immun*/ {true, true, true, false},
+    };
+
+    constexpr dormancy state() const noexcept { return state_; }
+    constexpr bool dormant() const noexcept { return state_ != dormancy::none; }
+
+    // Moves to `to`; an illegal request returns illegal_transition and changes nothing.
+    constexpr errc transition(dormancy to) noexcept {
+        const int f = static_cast<int>(state_), t = static_cast<int>(to);
+        if (t < 0 || t >= dormancy_state_count || !allowed[f][t]) return errc::illegal_transition;
+        state_ = to;
+        return errc::ok;
+    }
+
+private:
+    dormancy state_ = dormancy::none;
+};
+
+// Cellular and angiogenic dormancy parameters of one lesion. Probabilities are per cell per day.
+template <class R>
+struct dormancy_params {
+    using k = real_const<R>;
+    R entry = k::zero;          // a proliferating cell becomes quiescent
+    R reactivation = k::zero;   // a quiescent cell resumes dividing
+    R dormant_death = k::zero;  // a quiescent cell dies
+    R site_factor = k::one;     // multiplies entry (bone marrow high); >= 0
+    R stress_factor = k::zero;  // entry is multiplied by (1 + stress_factor) on therapy days; >= 0
+    std::uint64_t avascular_cap = 1000000;  // cells an avascular lesion can reach (Folkman 2000)
+    R angiogenic_switch = k::zero;          // daily probability once at the cap
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_DORMANCY_HPP
+// ---- end include/oncostate/dormancy.hpp ----
+// ---- begin include/oncostate/population.hpp ----
+// oncostate: the population kernel: the clones of one lesion, one day at a time.
+//
+// A clone is a genotype (resistance bitmask) with proliferating and quiescent (dormant) cells.
+// Each day every proliferating cell independently dies, divides, turns quiescent, or does nothing;
+// every quiescent cell wakes, dies, or stays. The counts are drawn as multinomials (sequential
+// binomials), exact at small counts where extinction is decided. Daughters gain resistance
+// mechanisms (resistance.hpp) and move to the clone of their new genotype. Clones share a carrying
+// capacity with Gompertzian slowing. Therapies act through therapy_action.
+#ifndef ONCOSTATE_POPULATION_HPP
+#define ONCOSTATE_POPULATION_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+// Counts saturate here, far above any lethal burden (1e12-1e13 cells), instead of overflowing.
+constexpr std::uint64_t max_cells = std::uint64_t{1} << 62;
+
+template <class R>
+struct growth_params {
+    using k = real_const<R>;
+    // Per cell per day. Bozic et al. (eLife 2013) use b = 0.14 and d = 0.13 (net 0.01/day).
+    R birth = k::zero;
+    R death = k::zero;
+    // Cells of the lesion's organ niche (all clones, both compartments); 0 = no competition.
+    // Net growth falls to zero at K: b_eff = d + (b - d) ln(K/N) / ln(K)  (Gompertz).
+    std::uint64_t carrying_capacity = 0;
+};
+
+// What one therapy does to one lesion today, before resistance: the treatment layer fills these.
+template <class R>
+struct therapy_action {
+    using k = real_const<R>;
+    int therapy = 0;                 // index into each mechanism's residual[] table
+    R kill_dividing = k::zero;       // probability that a division attempt kills the cell
+    R kill_all = k::zero;            // extra daily death probability of every cell
+    R birth_reduction = k::zero;     // fraction of the birth probability removed (cytostatic)
+};
+
+template <class R>
+struct kernel_params {
+    growth_params<R> growth;
+    dormancy_params<R> dormancy;
+    resistance_model<R> resistance;
+
+    constexpr errc validate() const noexcept {
+        using k = real_const<R>;
+        const auto is_prob = [](R p) { return p >= k::zero && p <= k::one; };
+        if (!is_prob(growth.birth)) return errc::birth_probability_out_of_range;
+        if (!is_prob(growth.death)) return errc::death_probability_out_of_range;
+        if (!is_prob(dormancy.entry)) return errc::dormancy_entry_out_of_range;
+        if (!is_prob(dormancy.reactivation)) return errc::reactivation_out_of_range;
+        if (!is_prob(dormancy.dormant_death)) return errc::dormant_death_out_of_range;
+        if (!is_prob(dormancy.angiogenic_switch)) return errc::angiogenic_switch_out_of_range;
+        if (!(dormancy.site_factor >= k::zero)) return errc::site_dormancy_factor_invalid;
+        if (!(dormancy.stress_factor >= k::zero)) return errc::stress_dormancy_factor_invalid;
+        const R entry_max = dormancy.entry * dormancy.site_factor * (k::one + dormancy.stress_factor);
+        if (growth.birth + growth.death + entry_max > k::one) return errc::cell_fates_exceed_one;
+        if (dormancy.reactivation + dormancy.dormant_death > k::one) return errc::cell_fates_exceed_one;
+        if (growth.carrying_capacity == 1 || growth.carrying_capacity > max_cells) return errc::carrying_capacity_invalid;
+        if (dormancy.avascular_cap < 2 || dormancy.avascular_cap > max_cells) return errc::avascular_cap_invalid;
+        return resistance.validate();
+    }
+};
+
+struct clone {
+    std::uint64_t proliferating = 0;
+    std::uint64_t dormant = 0;
+    genotype genes = 0;
+    bool alive = false;  // the slot holds a clone (it may have just died out)
+
+    constexpr std::uint64_t cells() const noexcept { return proliferating + dormant; }
+};
+
+namespace detail {
+constexpr std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) noexcept {
+    return (a >= max_cells || b >= max_cells - a) ? max_cells : a + b;
+}
+template <class R>
+constexpr R clamp01(R x) noexcept {
+    using k = real_const<R>;
+    return x < k::zero ? k::zero : (x > k::one ? k::one : x);
+}
+// p / q as a probability, guarding q = 0.
+template <class R>
+constexpr R conditional(R p, R q) noexcept {
+    using k = real_const<R>;
+    return q > k::zero ? clamp01(p / q) : k::zero;
+}
+}  // namespace detail
+
+template <class Scalar, int MaxClones>
+class population {
+    static_assert(MaxClones >= 1, "oncostate: a population needs at least one clone slot (MaxClones >= 1)");
+    static_assert(MaxClones <= 255, "oncostate: MaxClones must be at most 255");
+
+public:
+    using scalar = Scalar;
+    using real = real_t<Scalar>;
+    static constexpr int max_clones = MaxClones;
+    static constexpr unsigned slots = static_cast<unsigned>(MaxClones);
+
+    // --- reading the state -------------------------------------------------------------------
+    constexpr const clone& operator[](int i) const noexcept { return clones_[index(i)]; }
+    constexpr int clone_count() const noexcept {  // slots holding a living clone
+        int n = 0;
+        for (const clone& c : clones_) n += (c.alive && c.cells() > 0) ? 1 : 0;
+        return n;
+    }
+    constexpr std::uint64_t proliferating() const noexcept { return sum(&clone::proliferating); }
+    constexpr std::uint64_t dormant_cells() const noexcept { return sum(&clone::dormant); }
+    constexpr std::uint64_t cells() const noexcept { return detail::sat_add(proliferating(), dormant_cells()); }
+    constexpr bool extinct() const noexcept { return cells() == 0; }
+    constexpr bool vascularised() const noexcept { return vascular_; }
+    constexpr dormancy dormancy_state() const noexcept { return dormancy_.state(); }
+    constexpr const dormancy_machine& dormancy_machine_state() const noexcept { return dormancy_; }
+    // Mutant daughters that found no free clone slot and stayed in their parent clone.
+    constexpr std::uint64_t mutations_not_placed() const noexcept { return unplaced_; }
+    // Cells in clones carrying any mechanism that defeats nothing is not tracked here: see genotype.
+    constexpr std::uint64_t cells_with(genotype mask) const noexcept {
+        std::uint64_t n = 0;
+        for (const clone& c : clones_) {
+            if (c.alive && (c.genes & mask) != 0) n = detail::sat_add(n, c.cells());
+        }
+        return n;
+    }
+
+    // --- changing the state ------------------------------------------------------------------
+    // Adds cells of a genotype (a founder, or an inoculum); creates the clone if needed.
+    constexpr errc add_cells(genotype g, std::uint64_t proliferating_cells, std::uint64_t dormant = 0) noexcept {
+        if (proliferating_cells > max_cells || dormant > max_cells) return errc::cell_count_too_large;
+        const int slot = find_or_make(g);
+        if (slot < 0) return errc::clone_table_full;
+        clone& c = clones_[slot];
+        c.proliferating = detail::sat_add(c.proliferating, proliferating_cells);
+        c.dormant = detail::sat_add(c.dormant, dormant);
+        return errc::ok;
+    }
+    // Removes every cell (resection of the lesion).
+    constexpr void clear() noexcept {
+        for (clone& c : clones_) c = clone{};
+    }
+    constexpr void set_vascularised(bool v) noexcept { vascular_ = v; }
+    // The lesion layer sets immune dormancy; returns illegal_transition if the table forbids it.
+    constexpr errc set_dormancy(dormancy d) noexcept { return d == dormancy_.state() ? errc::ok : dormancy_.transition(d); }
+
+    // One day. `actions` may be null when count is 0. Parameters must have passed validate().
+    template <class Rng, class Sink = null_sink>
+    constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
+                        int action_count = 0, Sink&& sink = Sink{}) noexcept {
+        using k = real_const<real>;
+        const std::uint64_t n_total = cells();
+        const real phi = competition(p, n_total);
+        const bool stress = action_count > 0;
+        const real entry_base = p.dormancy.entry * p.dormancy.site_factor *
+                                (stress ? k::one + p.dormancy.stress_factor : k::one);
+        std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
+
+        for (int i = 0; i < MaxClones; ++i) {
+            clone& c = clones_[i];
+            if (!c.alive) continue;
+            // Today's probabilities for this clone: resistance scales every therapy effect.
+            real keep_div = k::one, keep_all = k::one, keep_birth = k::one;
+            for (int a = 0; a < action_count; ++a) {
+                const real e = p.resistance.efficacy(c.genes, actions[a].therapy);
+                keep_div = keep_div * (k::one - detail::clamp01(actions[a].kill_dividing) * e);
+                keep_all = keep_all * (k::one - detail::clamp01(actions[a].kill_all) * e);
+                keep_birth = keep_birth * (k::one - detail::clamp01(actions[a].birth_reduction) * e);
+            }
+            real b = p.growth.birth * p.resistance.birth_factor(c.genes) * keep_birth;
+            const real d = p.growth.death;
+            if (b > d) b = detail::clamp01(d + (b - d) * phi);  // Gompertzian slowing toward K
+            const real kill_all = k::one - keep_all;
+            const real p_die = d + kill_all * (k::one - d);
+            const real p_div = b < k::one - p_die ? b : k::one - p_die;
+            const real room = k::one - p_die - p_div;
+            const real p_q = entry_base < room ? entry_base : room;
+
+            // proliferating compartment
+            const std::uint64_t P = c.proliferating;
+            const std::uint64_t n_die = binomial(g, P, p_die);
+            const std::uint64_t n_div = binomial(g, P - n_die, detail::conditional(p_div, k::one - p_die));
+            const std::uint64_t n_q = binomial(g, P - n_die - n_div, detail::conditional(p_q, room + p_q));
+            const std::uint64_t n_killed = binomial(g, n_div, k::one - keep_div);
+            const std::uint64_t divisions = n_div - n_killed;
+            // daughters gain mechanisms; a daughter gains at most one per day
+            std::uint64_t daughters = detail::sat_add(divisions, divisions);
+            std::uint64_t moved = 0;
+            for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
+                if ((c.genes >> m) & 1u) continue;
+                const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
+                const std::uint64_t mutants = binomial(g, daughters, u);
+                if (mutants == 0) continue;
+                const genotype target = resistance_machine::gain(c.genes, m);
+                const int slot = find_or_make(target);
+                if (slot < 0) {  // table full: the mutants stay in the parent clone, reported
+                    unplaced_ = detail::sat_add(unplaced_, mutants);
+                    sink(event{event_code::clone_table_full, static_cast<std::uint8_t>(i), target, mutants});
+                    continue;
+                }
+                if (clones_[slot].cells() == 0 && incoming[slot] == 0) {
+                    sink(event{event_code::resistant_clone_appeared, static_cast<std::uint8_t>(slot), target, mutants});
+                }
+                daughters -= mutants;
+                moved += mutants;
+                incoming[slot] = detail::sat_add(incoming[slot], mutants);
+            }
+            // quiescent compartment: wake, or die (natural death plus any kill of all cells)
+            const std::uint64_t Q = c.dormant;
+            const std::uint64_t n_wake = binomial(g, Q, p.dormancy.reactivation);
+            const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
+            const std::uint64_t n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+
+            const std::uint64_t stay = P - n_die - n_div - n_q;
+            c.proliferating = detail::sat_add(detail::sat_add(stay, detail::sat_add(divisions, divisions) - moved), n_wake);
+            c.dormant = detail::sat_add(Q - n_wake - n_qdie, n_q);
+        }
+        for (int i = 0; i < MaxClones; ++i) {
+            clone& c = clones_[i];
+            c.proliferating = detail::sat_add(c.proliferating, incoming[i]);
+            if (c.alive && c.cells() == 0) {
+                c.alive = false;
+                sink(event{event_code::clone_extinct, static_cast<std::uint8_t>(i), c.genes, 0});
+            }
+        }
+        update_dormancy(p, g, sink);
+    }
+
+private:
+    static constexpr int index(int i) noexcept { return i < 0 ? 0 : (i >= MaxClones ? MaxClones - 1 : i); }
+
+    constexpr std::uint64_t sum(std::uint64_t clone::*field) const noexcept {
+        std::uint64_t n = 0;
+        for (const clone& c : clones_) n = detail::sat_add(n, c.*field);
+        return n;
+    }
+
+    // The slot of genotype g, creating it in the first free slot; -1 when the table is full.
+    constexpr int find_or_make(genotype g) noexcept {
+        int free_slot = -1;
+        for (int i = 0; i < MaxClones; ++i) {
+            if (clones_[i].alive && clones_[i].genes == g) return i;
+            if (!clones_[i].alive && free_slot < 0) free_slot = i;
+        }
+        if (free_slot < 0) return -1;
+        clones_[free_slot] = clone{0, 0, g, true};
+        return free_slot;
+    }
+
+    // phi in [-1, 1]: the factor on (b - d). 1 without competition; 0 at the capacity.
+    constexpr real competition(const kernel_params<real>& p, std::uint64_t n) const noexcept {
+        using k = real_const<real>;
+        std::uint64_t cap = p.growth.carrying_capacity;
+        if (!vascular_ && (cap == 0 || p.dormancy.avascular_cap < cap)) cap = p.dormancy.avascular_cap;
+        if (cap == 0 || n <= 1) return k::one;
+        const real lk = math::log(real_traits<real>::from_uint(cap));
+        const real phi = math::log(real_traits<real>::from_uint(cap) / real_traits<real>::from_uint(n)) / lk;
+        return phi < -k::one ? -k::one : phi;
+    }
+
+    template <class Rng, class Sink>
+    constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
+        const std::uint64_t n = cells();
+        const bool at_cap = !vascular_ && n >= p.dormancy.avascular_cap / 2;
+        if (at_cap && bernoulli(g, p.dormancy.angiogenic_switch)) {
+            vascular_ = true;
+            sink(event{event_code::angiogenic_switch, 0, 0, n});
+        }
+        if (dormancy_.state() == dormancy::immune) return;  // owned by the lesion layer
+        dormancy next = dormancy::none;
+        if (n > 0 && !vascular_ && n >= p.dormancy.avascular_cap / 2) {
+            next = dormancy::angiogenic;
+        } else if (n > 0 && dormant_cells() > proliferating()) {
+            next = dormancy::cellular;
+        }
+        const dormancy prev = dormancy_.state();
+        if (next == prev || dormancy_.transition(next) != errc::ok) return;
+        if (next == dormancy::none) {
+            sink(event{event_code::lesion_woke, 0, 0, static_cast<std::uint64_t>(prev)});
+        } else {
+            sink(event{event_code::lesion_dormant, 0, 0, static_cast<std::uint64_t>(next)});
+        }
+    }
+
+    clone clones_[slots] = {};
+    std::uint64_t unplaced_ = 0;
+    dormancy_machine dormancy_{};
+    bool vascular_ = false;
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_POPULATION_HPP
+// ---- end include/oncostate/population.hpp ----
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP
 // ---- end include/oncostate/oncostate.hpp ----

@@ -1,0 +1,51 @@
+// oncostate: events. Every event has a stable numeric code and a short name, so a device can send
+// it over a serial line or map it to an LED. Events reach the caller through a sink: any object
+// callable as sink(const event&). No allocation, no virtual call.
+#ifndef ONCOSTATE_EVENTS_HPP
+#define ONCOSTATE_EVENTS_HPP
+
+#include "config.hpp"
+
+#include <cstdint>  // fixed-width integers
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+#define ONCOSTATE_EVENT_LIST(X)                                                                  \
+    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */ \
+    X(clone_extinct, 2)             /* clone; genotype */                                        \
+    X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */  \
+    X(lesion_dormant, 4)            /* value: the dormancy kind (see dormancy.hpp) */            \
+    X(lesion_woke, 5)               /* value: the dormancy kind that ended */                    \
+    X(angiogenic_switch, 6)         /* value: cells at the switch */
+
+enum class event_code : std::uint8_t {
+#define ONCOSTATE_EVENT_ENUM(name, code) name = code,
+    ONCOSTATE_EVENT_LIST(ONCOSTATE_EVENT_ENUM)
+#undef ONCOSTATE_EVENT_ENUM
+};
+
+constexpr const char* event_name(event_code c) noexcept {
+    switch (c) {
+#define ONCOSTATE_EVENT_NAME(name, code) \
+    case event_code::name: return #name;
+        ONCOSTATE_EVENT_LIST(ONCOSTATE_EVENT_NAME)
+#undef ONCOSTATE_EVENT_NAME
+    }
+    return "unknown_event";
+}
+
+struct event {
+    event_code code;
+    std::uint8_t clone;     // clone slot, where it applies
+    std::uint8_t genotype;  // resistance bitmask, where it applies
+    std::uint64_t value;    // see the list above
+};
+
+// A sink that drops every event.
+struct null_sink {
+    constexpr void operator()(const event&) const noexcept {}
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_EVENTS_HPP

@@ -1,0 +1,302 @@
+// oncostate: the population kernel: the clones of one lesion, one day at a time.
+//
+// A clone is a genotype (resistance bitmask) with proliferating and quiescent (dormant) cells.
+// Each day every proliferating cell independently dies, divides, turns quiescent, or does nothing;
+// every quiescent cell wakes, dies, or stays. The counts are drawn as multinomials (sequential
+// binomials), exact at small counts where extinction is decided. Daughters gain resistance
+// mechanisms (resistance.hpp) and move to the clone of their new genotype. Clones share a carrying
+// capacity with Gompertzian slowing. Therapies act through therapy_action.
+#ifndef ONCOSTATE_POPULATION_HPP
+#define ONCOSTATE_POPULATION_HPP
+
+#include "config.hpp"
+#include "distributions.hpp"
+#include "dormancy.hpp"
+#include "errc.hpp"
+#include "events.hpp"
+#include "math.hpp"
+#include "real.hpp"
+#include "resistance.hpp"
+
+#include <cstdint>  // fixed-width integers
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+// Counts saturate here, far above any lethal burden (1e12-1e13 cells), instead of overflowing.
+constexpr std::uint64_t max_cells = std::uint64_t{1} << 62;
+
+template <class R>
+struct growth_params {
+    using k = real_const<R>;
+    // Per cell per day. Bozic et al. (eLife 2013) use b = 0.14 and d = 0.13 (net 0.01/day).
+    R birth = k::zero;
+    R death = k::zero;
+    // Cells of the lesion's organ niche (all clones, both compartments); 0 = no competition.
+    // Net growth falls to zero at K: b_eff = d + (b - d) ln(K/N) / ln(K)  (Gompertz).
+    std::uint64_t carrying_capacity = 0;
+};
+
+// What one therapy does to one lesion today, before resistance: the treatment layer fills these.
+template <class R>
+struct therapy_action {
+    using k = real_const<R>;
+    int therapy = 0;                 // index into each mechanism's residual[] table
+    R kill_dividing = k::zero;       // probability that a division attempt kills the cell
+    R kill_all = k::zero;            // extra daily death probability of every cell
+    R birth_reduction = k::zero;     // fraction of the birth probability removed (cytostatic)
+};
+
+template <class R>
+struct kernel_params {
+    growth_params<R> growth;
+    dormancy_params<R> dormancy;
+    resistance_model<R> resistance;
+
+    constexpr errc validate() const noexcept {
+        using k = real_const<R>;
+        const auto is_prob = [](R p) { return p >= k::zero && p <= k::one; };
+        if (!is_prob(growth.birth)) return errc::birth_probability_out_of_range;
+        if (!is_prob(growth.death)) return errc::death_probability_out_of_range;
+        if (!is_prob(dormancy.entry)) return errc::dormancy_entry_out_of_range;
+        if (!is_prob(dormancy.reactivation)) return errc::reactivation_out_of_range;
+        if (!is_prob(dormancy.dormant_death)) return errc::dormant_death_out_of_range;
+        if (!is_prob(dormancy.angiogenic_switch)) return errc::angiogenic_switch_out_of_range;
+        if (!(dormancy.site_factor >= k::zero)) return errc::site_dormancy_factor_invalid;
+        if (!(dormancy.stress_factor >= k::zero)) return errc::stress_dormancy_factor_invalid;
+        const R entry_max = dormancy.entry * dormancy.site_factor * (k::one + dormancy.stress_factor);
+        if (growth.birth + growth.death + entry_max > k::one) return errc::cell_fates_exceed_one;
+        if (dormancy.reactivation + dormancy.dormant_death > k::one) return errc::cell_fates_exceed_one;
+        if (growth.carrying_capacity == 1 || growth.carrying_capacity > max_cells) return errc::carrying_capacity_invalid;
+        if (dormancy.avascular_cap < 2 || dormancy.avascular_cap > max_cells) return errc::avascular_cap_invalid;
+        return resistance.validate();
+    }
+};
+
+struct clone {
+    std::uint64_t proliferating = 0;
+    std::uint64_t dormant = 0;
+    genotype genes = 0;
+    bool alive = false;  // the slot holds a clone (it may have just died out)
+
+    constexpr std::uint64_t cells() const noexcept { return proliferating + dormant; }
+};
+
+namespace detail {
+constexpr std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) noexcept {
+    return (a >= max_cells || b >= max_cells - a) ? max_cells : a + b;
+}
+template <class R>
+constexpr R clamp01(R x) noexcept {
+    using k = real_const<R>;
+    return x < k::zero ? k::zero : (x > k::one ? k::one : x);
+}
+// p / q as a probability, guarding q = 0.
+template <class R>
+constexpr R conditional(R p, R q) noexcept {
+    using k = real_const<R>;
+    return q > k::zero ? clamp01(p / q) : k::zero;
+}
+}  // namespace detail
+
+template <class Scalar, int MaxClones>
+class population {
+    static_assert(MaxClones >= 1, "oncostate: a population needs at least one clone slot (MaxClones >= 1)");
+    static_assert(MaxClones <= 255, "oncostate: MaxClones must be at most 255");
+
+public:
+    using scalar = Scalar;
+    using real = real_t<Scalar>;
+    static constexpr int max_clones = MaxClones;
+    static constexpr unsigned slots = static_cast<unsigned>(MaxClones);
+
+    // --- reading the state -------------------------------------------------------------------
+    constexpr const clone& operator[](int i) const noexcept { return clones_[index(i)]; }
+    constexpr int clone_count() const noexcept {  // slots holding a living clone
+        int n = 0;
+        for (const clone& c : clones_) n += (c.alive && c.cells() > 0) ? 1 : 0;
+        return n;
+    }
+    constexpr std::uint64_t proliferating() const noexcept { return sum(&clone::proliferating); }
+    constexpr std::uint64_t dormant_cells() const noexcept { return sum(&clone::dormant); }
+    constexpr std::uint64_t cells() const noexcept { return detail::sat_add(proliferating(), dormant_cells()); }
+    constexpr bool extinct() const noexcept { return cells() == 0; }
+    constexpr bool vascularised() const noexcept { return vascular_; }
+    constexpr dormancy dormancy_state() const noexcept { return dormancy_.state(); }
+    constexpr const dormancy_machine& dormancy_machine_state() const noexcept { return dormancy_; }
+    // Mutant daughters that found no free clone slot and stayed in their parent clone.
+    constexpr std::uint64_t mutations_not_placed() const noexcept { return unplaced_; }
+    // Cells in clones carrying any mechanism that defeats nothing is not tracked here: see genotype.
+    constexpr std::uint64_t cells_with(genotype mask) const noexcept {
+        std::uint64_t n = 0;
+        for (const clone& c : clones_) {
+            if (c.alive && (c.genes & mask) != 0) n = detail::sat_add(n, c.cells());
+        }
+        return n;
+    }
+
+    // --- changing the state ------------------------------------------------------------------
+    // Adds cells of a genotype (a founder, or an inoculum); creates the clone if needed.
+    constexpr errc add_cells(genotype g, std::uint64_t proliferating_cells, std::uint64_t dormant = 0) noexcept {
+        if (proliferating_cells > max_cells || dormant > max_cells) return errc::cell_count_too_large;
+        const int slot = find_or_make(g);
+        if (slot < 0) return errc::clone_table_full;
+        clone& c = clones_[slot];
+        c.proliferating = detail::sat_add(c.proliferating, proliferating_cells);
+        c.dormant = detail::sat_add(c.dormant, dormant);
+        return errc::ok;
+    }
+    // Removes every cell (resection of the lesion).
+    constexpr void clear() noexcept {
+        for (clone& c : clones_) c = clone{};
+    }
+    constexpr void set_vascularised(bool v) noexcept { vascular_ = v; }
+    // The lesion layer sets immune dormancy; returns illegal_transition if the table forbids it.
+    constexpr errc set_dormancy(dormancy d) noexcept { return d == dormancy_.state() ? errc::ok : dormancy_.transition(d); }
+
+    // One day. `actions` may be null when count is 0. Parameters must have passed validate().
+    template <class Rng, class Sink = null_sink>
+    constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
+                        int action_count = 0, Sink&& sink = Sink{}) noexcept {
+        using k = real_const<real>;
+        const std::uint64_t n_total = cells();
+        const real phi = competition(p, n_total);
+        const bool stress = action_count > 0;
+        const real entry_base = p.dormancy.entry * p.dormancy.site_factor *
+                                (stress ? k::one + p.dormancy.stress_factor : k::one);
+        std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
+
+        for (int i = 0; i < MaxClones; ++i) {
+            clone& c = clones_[i];
+            if (!c.alive) continue;
+            // Today's probabilities for this clone: resistance scales every therapy effect.
+            real keep_div = k::one, keep_all = k::one, keep_birth = k::one;
+            for (int a = 0; a < action_count; ++a) {
+                const real e = p.resistance.efficacy(c.genes, actions[a].therapy);
+                keep_div = keep_div * (k::one - detail::clamp01(actions[a].kill_dividing) * e);
+                keep_all = keep_all * (k::one - detail::clamp01(actions[a].kill_all) * e);
+                keep_birth = keep_birth * (k::one - detail::clamp01(actions[a].birth_reduction) * e);
+            }
+            real b = p.growth.birth * p.resistance.birth_factor(c.genes) * keep_birth;
+            const real d = p.growth.death;
+            if (b > d) b = detail::clamp01(d + (b - d) * phi);  // Gompertzian slowing toward K
+            const real kill_all = k::one - keep_all;
+            const real p_die = d + kill_all * (k::one - d);
+            const real p_div = b < k::one - p_die ? b : k::one - p_die;
+            const real room = k::one - p_die - p_div;
+            const real p_q = entry_base < room ? entry_base : room;
+
+            // proliferating compartment
+            const std::uint64_t P = c.proliferating;
+            const std::uint64_t n_die = binomial(g, P, p_die);
+            const std::uint64_t n_div = binomial(g, P - n_die, detail::conditional(p_div, k::one - p_die));
+            const std::uint64_t n_q = binomial(g, P - n_die - n_div, detail::conditional(p_q, room + p_q));
+            const std::uint64_t n_killed = binomial(g, n_div, k::one - keep_div);
+            const std::uint64_t divisions = n_div - n_killed;
+            // daughters gain mechanisms; a daughter gains at most one per day
+            std::uint64_t daughters = detail::sat_add(divisions, divisions);
+            std::uint64_t moved = 0;
+            for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
+                if ((c.genes >> m) & 1u) continue;
+                const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
+                const std::uint64_t mutants = binomial(g, daughters, u);
+                if (mutants == 0) continue;
+                const genotype target = resistance_machine::gain(c.genes, m);
+                const int slot = find_or_make(target);
+                if (slot < 0) {  // table full: the mutants stay in the parent clone, reported
+                    unplaced_ = detail::sat_add(unplaced_, mutants);
+                    sink(event{event_code::clone_table_full, static_cast<std::uint8_t>(i), target, mutants});
+                    continue;
+                }
+                if (clones_[slot].cells() == 0 && incoming[slot] == 0) {
+                    sink(event{event_code::resistant_clone_appeared, static_cast<std::uint8_t>(slot), target, mutants});
+                }
+                daughters -= mutants;
+                moved += mutants;
+                incoming[slot] = detail::sat_add(incoming[slot], mutants);
+            }
+            // quiescent compartment: wake, or die (natural death plus any kill of all cells)
+            const std::uint64_t Q = c.dormant;
+            const std::uint64_t n_wake = binomial(g, Q, p.dormancy.reactivation);
+            const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
+            const std::uint64_t n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+
+            const std::uint64_t stay = P - n_die - n_div - n_q;
+            c.proliferating = detail::sat_add(detail::sat_add(stay, detail::sat_add(divisions, divisions) - moved), n_wake);
+            c.dormant = detail::sat_add(Q - n_wake - n_qdie, n_q);
+        }
+        for (int i = 0; i < MaxClones; ++i) {
+            clone& c = clones_[i];
+            c.proliferating = detail::sat_add(c.proliferating, incoming[i]);
+            if (c.alive && c.cells() == 0) {
+                c.alive = false;
+                sink(event{event_code::clone_extinct, static_cast<std::uint8_t>(i), c.genes, 0});
+            }
+        }
+        update_dormancy(p, g, sink);
+    }
+
+private:
+    static constexpr int index(int i) noexcept { return i < 0 ? 0 : (i >= MaxClones ? MaxClones - 1 : i); }
+
+    constexpr std::uint64_t sum(std::uint64_t clone::*field) const noexcept {
+        std::uint64_t n = 0;
+        for (const clone& c : clones_) n = detail::sat_add(n, c.*field);
+        return n;
+    }
+
+    // The slot of genotype g, creating it in the first free slot; -1 when the table is full.
+    constexpr int find_or_make(genotype g) noexcept {
+        int free_slot = -1;
+        for (int i = 0; i < MaxClones; ++i) {
+            if (clones_[i].alive && clones_[i].genes == g) return i;
+            if (!clones_[i].alive && free_slot < 0) free_slot = i;
+        }
+        if (free_slot < 0) return -1;
+        clones_[free_slot] = clone{0, 0, g, true};
+        return free_slot;
+    }
+
+    // phi in [-1, 1]: the factor on (b - d). 1 without competition; 0 at the capacity.
+    constexpr real competition(const kernel_params<real>& p, std::uint64_t n) const noexcept {
+        using k = real_const<real>;
+        std::uint64_t cap = p.growth.carrying_capacity;
+        if (!vascular_ && (cap == 0 || p.dormancy.avascular_cap < cap)) cap = p.dormancy.avascular_cap;
+        if (cap == 0 || n <= 1) return k::one;
+        const real lk = math::log(real_traits<real>::from_uint(cap));
+        const real phi = math::log(real_traits<real>::from_uint(cap) / real_traits<real>::from_uint(n)) / lk;
+        return phi < -k::one ? -k::one : phi;
+    }
+
+    template <class Rng, class Sink>
+    constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
+        const std::uint64_t n = cells();
+        const bool at_cap = !vascular_ && n >= p.dormancy.avascular_cap / 2;
+        if (at_cap && bernoulli(g, p.dormancy.angiogenic_switch)) {
+            vascular_ = true;
+            sink(event{event_code::angiogenic_switch, 0, 0, n});
+        }
+        if (dormancy_.state() == dormancy::immune) return;  // owned by the lesion layer
+        dormancy next = dormancy::none;
+        if (n > 0 && !vascular_ && n >= p.dormancy.avascular_cap / 2) {
+            next = dormancy::angiogenic;
+        } else if (n > 0 && dormant_cells() > proliferating()) {
+            next = dormancy::cellular;
+        }
+        const dormancy prev = dormancy_.state();
+        if (next == prev || dormancy_.transition(next) != errc::ok) return;
+        if (next == dormancy::none) {
+            sink(event{event_code::lesion_woke, 0, 0, static_cast<std::uint64_t>(prev)});
+        } else {
+            sink(event{event_code::lesion_dormant, 0, 0, static_cast<std::uint64_t>(next)});
+        }
+    }
+
+    clone clones_[slots] = {};
+    std::uint64_t unplaced_ = 0;
+    dormancy_machine dormancy_{};
+    bool vascular_ = false;
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_POPULATION_HPP
