@@ -1854,28 +1854,42 @@ private:
         return free_slot;
     }
 
-    // phi in [-1, 1]: the factor on (b - d). 1 without competition; 0 at the capacity.
+    // phi in [-1, 1]: the factor on (b - d). 1 without competition, 0 at a capacity, negative
+    // above it. Two limits, the smaller wins: the organ's carrying capacity K (Gompertz:
+    // ln(K/N) / ln(K)), and, while avascular, a ceiling at the angiogenic cap that closes
+    // linearly over its last 10% (Folkman's stalled avascular lesion).
     constexpr real competition(const kernel_params<real>& p, std::uint64_t n) const noexcept {
         using k = real_const<real>;
-        std::uint64_t cap = p.growth.carrying_capacity;
-        if (!vascular_ && (cap == 0 || p.dormancy.avascular_cap < cap)) cap = p.dormancy.avascular_cap;
-        if (cap == 0 || n <= 1) return k::one;
-        const real lk = math::log(real_traits<real>::from_uint(cap));
-        const real phi = math::log(real_traits<real>::from_uint(cap) / real_traits<real>::from_uint(n)) / lk;
+        using t = real_traits<real>;
+        real phi = k::one;
+        const std::uint64_t cap_k = p.growth.carrying_capacity;
+        if (cap_k != 0 && n > 1) {
+            phi = math::log(t::from_uint(cap_k) / t::from_uint(n)) / math::log(t::from_uint(cap_k));
+        }
+        if (!vascular_) {
+            const std::uint64_t cap = p.dormancy.avascular_cap;
+            const std::uint64_t ramp = cap / 10 + 1;
+            if (n + ramp > cap) {
+                const real ceiling = detail::from_diff<real>(cap, n) / t::from_uint(ramp);
+                if (ceiling < phi) phi = ceiling;
+            }
+        }
         return phi < -k::one ? -k::one : phi;
     }
+
+    // The avascular lesion has reached the stall of its cap.
+    static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept { return n + cap / 10 >= cap; }
 
     template <class Rng, class Sink>
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
         const std::uint64_t n = cells();
-        const bool at_cap = !vascular_ && n >= p.dormancy.avascular_cap / 2;
-        if (at_cap && bernoulli(g, p.dormancy.angiogenic_switch)) {
+        if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
             vascular_ = true;
             sink(event{event_code::angiogenic_switch, 0, 0, n});
         }
         if (dormancy_.state() == dormancy::immune) return;  // owned by the lesion layer
         dormancy next = dormancy::none;
-        if (n > 0 && !vascular_ && n >= p.dormancy.avascular_cap / 2) {
+        if (n > 0 && !vascular_ && at_cap(n, p.dormancy.avascular_cap)) {
             next = dormancy::angiogenic;
         } else if (n > 0 && dormant_cells() > proliferating()) {
             next = dormancy::cellular;

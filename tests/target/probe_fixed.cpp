@@ -28,6 +28,22 @@ std::int32_t exercise(std::int32_t a, std::int32_t b, std::uint32_t seed) {
     k += oncostate::binomial(g, 1000000u + seed, p_mutation);
     k += oncostate::poisson(g, oncostate::sfloat::from_uint(seed % 5000u));
     k += oncostate::bernoulli(g, p_mutation) ? 1u : 0u;
+    // one lesion's population kernel with a resistance mechanism and a therapy
+    oncostate::kernel_params<oncostate::sfloat> p;
+    constexpr oncostate::sfloat birth(0.14), death(0.05), cost(0.1), kill(0.5);
+    p.growth.birth = birth;
+    p.growth.death = death;
+    p.growth.carrying_capacity = 1000000000u;
+    oncostate::mechanism<oncostate::sfloat> m;
+    m.mutation_probability = p_mutation;
+    m.fitness_cost = cost;
+    if (p.resistance.add(m) != oncostate::errc::ok || p.validate() != oncostate::errc::ok) return -1;
+    oncostate::population<oncostate::q16_16, 4> pop;
+    pop.add_cells(0, seed);
+    oncostate::therapy_action<oncostate::sfloat> drug;
+    drug.kill_dividing = kill;
+    for (int day = 0; day < 50; ++day) pop.step(p, g, &drug, day & 1);
+    k += pop.cells();
     return y.raw() + static_cast<std::int32_t>(k & 0xFFFFu);
 }
 
