@@ -1,23 +1,30 @@
-// Grow a tumour from 1000 cells, one day at a time, in fixed-point mode (bit-identical on a
-// Cortex-M0 and a PC). Each day every cell divides (p = 0.14) or dies (p = 0.13); Bozic 2013.
+// One lesion in fixed point (bit-identical on a Cortex-M0 and a PC): it grows for two years, a
+// drug-resistant clone arises by mutation, then a year of therapy selects it.
 #include <oncostate/oncostate.hpp>
 
 #include <cstdio>
 
 int main() {
-    using real = oncostate::sfloat;                 // the real type of fixed-point mode
-    constexpr real p_divide(0.14);                  // per cell per day
-    constexpr real p_die_if_not_divided(0.13 / 0.86);
-    oncostate::xoshiro128pp rng(2026, 0);           // (seed, patient index)
-    std::uint64_t cells = 1000;
-    for (int day = 0; day <= 1825; ++day) {
-        if (day % 365 == 0) {
-            const real cm3 = real::from_uint(cells) / real(1e9);  // 1e9 cells per cm^3
-            const real mm = real(10.0) * oncostate::math::cbrt(real(6.0 / 3.141592653589793) * cm3);
-            std::printf("day %4d: %12llu cells, %5.1f mm\n", day, static_cast<unsigned long long>(cells), mm.to_double());
-        }
-        const std::uint64_t born = oncostate::binomial(rng, cells, p_divide);
-        const std::uint64_t died = oncostate::binomial(rng, cells - born, p_die_if_not_divided);
-        cells = cells + born - died;  // a daughter is born; the mother stays
+    using real = oncostate::sfloat;                     // probabilities in fixed-point mode
+    oncostate::kernel_params<real> params;
+    params.growth.birth = real(0.14);                   // per cell per day (Bozic 2013)
+    params.growth.death = real(0.13);
+    params.growth.carrying_capacity = 1000000000000;    // 1e12 cells
+    params.dormancy.avascular_cap = oncostate::max_cells;  // vascularised from the start
+    oncostate::mechanism<real> target_site;             // e.g. a T790M-like mutation
+    target_site.mutation_probability = real(5e-8);      // per daughter cell
+    target_site.residual[0] = real(0.0);                // defeats therapy 0 completely
+    params.resistance.add(target_site);
+
+    oncostate::population<oncostate::q16_16, 4> lesion;
+    lesion.add_cells(0, 100000000);                     // 1e8 sensitive cells
+    oncostate::therapy_action<real> drug;               // therapy 0: kills dividing cells
+    drug.kill_dividing = real(0.5);
+    oncostate::xoshiro128pp rng(2026, 0);               // (seed, patient index)
+    for (int day = 0; day <= 1095; ++day) {
+        if (day % 182 == 0)
+            std::printf("day %4d: %12llu cells, %9llu resistant\n", day, static_cast<unsigned long long>(lesion.cells()),
+                        static_cast<unsigned long long>(lesion.cells_with(1)));
+        lesion.step(params, rng, &drug, day >= 730 ? 1 : 0);  // therapy from year 2
     }
 }
