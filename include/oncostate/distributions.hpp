@@ -107,16 +107,32 @@ constexpr R normal(Rng& g) noexcept {
 
 namespace detail {
 
+// P(X = 0) = e^a and P(X > 0) = 1 - e^a, the latter accurate when tiny: one exp, or one expm1
+// when e^a is within ln2/2 of 1 (where 1 - e^a would lose digits).
+template <class R>
+constexpr void zero_probability(R a, R& p0, R& p_pos) noexcept {
+    constexpr R one = R(1.0);
+    constexpr R near = R(-0.34657359027997264);  // -ln2 / 2
+    if (a < near) {
+        p0 = math::exp(a);
+        p_pos = one - p0;
+    } else {
+        p_pos = -math::expm1(a);
+        p0 = one - p_pos;
+    }
+}
+
 // Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr) noexcept {
     constexpr R one = R(1.0);
     const R log_p0 = nr * math::log1p(-p);  // log P(X = 0)
-    const R p_pos = -math::expm1(log_p0);   // P(X >= 1), accurate when tiny
+    R p0 = one, p_pos = one;
+    zero_probability(log_p0, p0, p_pos);
     if (!bernoulli(g, p_pos)) return 0;
     const R s = p / (one - p);
     R u = uniform01<R>(g) * p_pos;
-    R f = math::exp(log_p0) * nr * s;  // P(X = 1)
+    R f = p0 * nr * s;  // P(X = 1)
     const std::uint64_t cap = n < max_inversion_steps ? n : max_inversion_steps;
     for (std::uint64_t k = 1; k < cap; ++k) {
         if (u < f) return k;
@@ -270,10 +286,11 @@ constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (!(mean > zero)) return 0;
     if (mean < inversion_mean) {
-        const R p_pos = -math::expm1(-mean);
+        R p0 = zero, p_pos = zero;
+        detail::zero_probability(-mean, p0, p_pos);
         if (!bernoulli(g, p_pos)) return 0;
         R u = uniform01<R>(g) * p_pos;
-        R f = mean * math::exp(-mean);
+        R f = mean * p0;
         for (std::uint64_t k = 1; k < detail::max_inversion_steps; ++k) {
             if (u < f) return k;
             u -= f;

@@ -24,8 +24,14 @@ struct constants {
     static constexpr R ln2_hi = R(0.693145751953125);  // 22713 / 32768: exact in every real type
     static constexpr R ln2_lo = R(1.428606820309417232e-06);
     static constexpr R ln2 = R(0.6931471805599453094);
-    static constexpr R inv_ln2 = R(1.4426950408889634074);
-    static constexpr R sqrt_half = R(0.7071067811865475244);
+    // ln2 / 64 split for exp's reduction: hi = 355/32768 has 9 significant bits, so k * hi is exact
+    static constexpr R ln2_64_hi = R(355.0 / 32768.0);
+    static constexpr R ln2_64_lo = R(0.6931471805599453094 / 64.0 - 355.0 / 32768.0);
+    static constexpr R inv_ln2_64 = R(64.0 / 0.6931471805599453094);
+    static constexpr R sixty_fourth = R(1.0 / 64.0);
+    static constexpr R one_plus_64th = R(1.0 + 1.0 / 64.0);
+    static constexpr R one_minus_64th = R(1.0 - 1.0 / 64.0);
+    static constexpr R sixty_four = R(64.0);
     static constexpr R half = R(0.5);
     static constexpr R one = R(1.0);
     static constexpr R two = R(2.0);
@@ -43,6 +49,76 @@ struct inverse_int {
         R(1.0 / 21),   R(1.0 / 22),   R(1.0 / 23), R(1.0 / 24), R(1.0 / 25), R(1.0 / 26), R(1.0 / 27),
         R(1.0 / 28),   R(1.0 / 29),   R(1.0 / 30), R(1.0 / 31)};
 };
+
+// Compile-time double helpers, used only to build the tables below.
+constexpr double ce_exp(double x) {  // |x| < 1: Taylor series to 30 terms
+    double term = 1, sum = 1;
+    for (int i = 1; i < 30; ++i) {
+        term *= x / i;
+        sum += term;
+    }
+    return sum;
+}
+constexpr double ce_log1p(double t) {  // t in [0, 1): 2 atanh(t / (2 + t))
+    const double s = t / (2 + t), z = s * s;
+    double term = s, sum = 0;
+    for (int i = 0; i < 40; ++i) {
+        sum += term / (2 * i + 1);
+        term *= z;
+    }
+    return 2 * sum;
+}
+
+// 64-entry tables in the real type, built at compile time (flash, not RAM):
+// exp2[j] = 2^(j/64), log_c[j] = log(1 + j/64), inv_c[j] = 1 / (1 + j/64), and for [1/2, 1)
+// log_lo[j] = log(1/2 + j/128), inv_lo[j] = 1 / (1/2 + j/128); inv_fact[i] = 1/i!.
+template <class R>
+struct tables {
+    struct data {
+        R exp2[64];
+        R log_c[64];
+        R inv_c[64];
+        R log_lo[64];
+        R inv_lo[64];
+        R inv_fact[16];
+    };
+    static constexpr data make() {
+        data d{};
+        for (int j = 0; j < 64; ++j) {
+            d.exp2[j] = R(ce_exp(j * (0.6931471805599453094 / 64.0)));
+            d.log_c[j] = R(ce_log1p(j / 64.0));
+            d.inv_c[j] = R(1.0 / (1.0 + j / 64.0));
+            d.log_lo[j] = R(-ce_log1p((0.5 - j / 128.0) / (0.5 + j / 128.0)));  // log(1/2 + j/128), no cancellation
+            d.inv_lo[j] = R(1.0 / (0.5 + j / 128.0));
+        }
+        double f = 1;
+        for (int i = 0; i < 16; ++i) {
+            if (i > 0) f *= i;
+            d.inv_fact[i] = R(1.0 / f);
+        }
+        return d;
+    }
+    static constexpr data value = make();
+};
+
+// log(1 + t) for |t| <= 1/64: t (1 - t (1/2 - t (1/3 - ...))).
+template <class R>
+constexpr R log1p_small(R t) noexcept {
+    using inv = inverse_int<R>;
+    constexpr int n = real_traits<R>::log_terms;
+    R q = inv::value[n];
+    for (int i = n - 1; i >= 1; --i) q = inv::value[i] - t * q;
+    return t * q;
+}
+// e^x - 1 for |x| <= 1/64: x (1 + x (1/2! + x (1/3! + ...))).
+template <class R>
+constexpr R expm1_small(R x) noexcept {
+    const auto& tb = tables<R>::value;
+    constexpr int n = real_traits<R>::log_terms;
+    R q = tb.inv_fact[n];
+    for (int i = n - 1; i >= 1; --i) q = tb.inv_fact[i] + x * q;
+    return x * q;
+}
 }  // namespace detail
 
 template <class R>
@@ -50,7 +126,8 @@ constexpr R abs(R x) noexcept {
     return x < detail::constants<R>::zero ? -x : x;
 }
 
-// e^x. Cody-Waite reduction x = k ln2 + r, |r| <= ln2/2, then a Taylor polynomial.
+// e^x. Reduction x = (64 m + j) ln2/64 + r with |r| <= ln2/128 (Cody-Waite), a table of 2^(j/64),
+// and a short Taylor polynomial for e^r (Tang 1989).
 template <class R>
 constexpr R exp(R x) noexcept {
     using c = detail::constants<R>;
@@ -58,58 +135,66 @@ constexpr R exp(R x) noexcept {
     constexpr R max_log = t::max_log();
     if (x > max_log) return t::max();
     if (x < -max_log) return c::zero;
-    const std::int64_t k = t::floor_int(x * c::inv_ln2 + c::half);
+    const auto& tb = detail::tables<R>::value;
+    const std::int64_t k = t::floor_int(x * c::inv_ln2_64 + c::half);
     const R kr = t::from_int(k);
-    const R r = (x - kr * c::ln2_hi) - kr * c::ln2_lo;
-    // sum_{i=0}^{n} r^i / i!  by Horner from the highest term
-    R p = c::one;
-    for (int i = t::exp_terms; i >= 1; --i) p = c::one + p * r * detail::inverse_int<R>::value[i];
-    return t::ldexp(p, static_cast<int>(k));
+    const R r = (x - kr * c::ln2_64_hi) - kr * c::ln2_64_lo;
+    R q = tb.inv_fact[t::exp_terms];  // q = e^r - 1 = r (1 + r/2! + r^2/3! + ...)
+    for (int i = t::exp_terms - 1; i >= 1; --i) q = tb.inv_fact[i] + r * q;
+    q = r * q;
+    const int j = static_cast<int>(k & 63);
+    const int m = static_cast<int>(::oncostate::detail::shift_right_floor(k, 6));
+    const R base = tb.exp2[j];
+    return t::ldexp(base + base * q, m);
 }
 
-// Natural logarithm; returns -max() for x <= 0.
+// Natural logarithm; returns -max() for x <= 0. x = 2^e c (1 + t), |t| < 1/64, with c from a
+// 64-entry table over [1, 2) (or over [1/2, 1) when x is there, so that nothing cancels near 1):
+// log x = e ln2 + log c + log1p(t), the last from a short series.
 template <class R>
 constexpr R log(R x) noexcept {
     using c = detail::constants<R>;
     using t = real_traits<R>;
     if (!(x > c::zero)) return -t::max();
-    int k = 0;
-    R f = t::frexp(x, k);  // x = f 2^k, f in [0.5, 1)
-    if (f < c::sqrt_half) {
-        f = f * c::two;
-        --k;
+    if (x < c::one_plus_64th && x > c::one_minus_64th) return detail::log1p_small(x - c::one);  // exact x - 1
+    const auto& tb = detail::tables<R>::value;
+    int e = 0;
+    const R f = t::frexp(x, e);  // x = f 2^e, f in [1/2, 1)
+    if (e == 0) {                // x in [1/2, 1): table over [1/2, 1) in steps of 1/128
+        const int j = static_cast<int>(t::floor_int((f - c::half) * c::sixty_four * c::two));
+        const R cj = c::half + t::from_int(j) * c::sixty_fourth * c::half;
+        return tb.log_lo[j] + detail::log1p_small((f - cj) * tb.inv_lo[j]);
     }
-    // log f = 2 atanh(s), s = (f - 1) / (f + 1), |s| <= 0.1716
-    const R s = (f - c::one) / (f + c::one);
-    const R z = s * s;
-    R p = c::zero;
-    for (int i = t::log_terms; i >= 1; --i) p = (p + detail::inverse_int<R>::value[2 * i + 1]) * z;
-    const R logf = c::two * s * (c::one + p);
-    const R kr = t::from_int(k);
-    return kr * c::ln2_hi + (kr * c::ln2_lo + logf);
+    const R g = t::ldexp(f, 1);  // x = g 2^(e-1), g in [1, 2)
+    const int j = static_cast<int>(t::floor_int((g - c::one) * c::sixty_four));
+    const R cj = c::one + t::from_int(j) * c::sixty_fourth;
+    const R logg = tb.log_c[j] + detail::log1p_small((g - cj) * tb.inv_c[j]);
+    const R er = t::from_int(e - 1);
+    return er * c::ln2_hi + (er * c::ln2_lo + logg);
 }
 
-// log(1 + x), accurate for small |x|; returns -max() for x <= -1.
+// log(1 + x), accurate for small |x| (a short series below 1/64); returns -max() for x <= -1.
 template <class R>
 constexpr R log1p(R x) noexcept {
     using c = detail::constants<R>;
+    if (abs(x) < c::sixty_fourth) return detail::log1p_small(x);
     const R u = c::one + x;
     const R d = u - c::one;
     if (d == c::zero) return x;  // 1 + x rounds to 1: log1p(x) = x to working precision
     return log(u) * (x / d);     // corrects the rounding of 1 + x (Goldberg 1991)
 }
 
-// e^x - 1, accurate for small |x|.
+// e^x - 1, accurate for small |x|: a short series below 1/64, halving and doubling
+// (e^x - 1 = e (e + 2) with e = e^(x/2) - 1) up to ln2/2, e^x - 1 beyond.
 template <class R>
 constexpr R expm1(R x) noexcept {
     using c = detail::constants<R>;
-    using t = real_traits<R>;
-    if (abs(x) < c::ln2 * c::half) {
-        R p = c::one;
-        for (int i = t::exp_terms + 1; i >= 2; --i) p = c::one + p * x * detail::inverse_int<R>::value[i];
-        return x * p;  // x (1 + x/2 (1 + x/3 (...)))
-    }
-    return exp(x) - c::one;
+    if (!(abs(x) < c::ln2 * c::half)) return exp(x) - c::one;
+    int halvings = 0;
+    for (; halvings < 6 && !(abs(x) < c::sixty_fourth); ++halvings) x = x * c::half;
+    R e = detail::expm1_small(x);
+    for (int i = 0; i < halvings; ++i) e = e * (e + c::two);
+    return e;
 }
 
 // Square root; returns 0 for x <= 0.

@@ -83,8 +83,8 @@ template <>
 struct real_traits<float> {
     using ops = detail::ieee_ops<float, std::uint32_t, 23, 127, 128>;
     static constexpr const char* name = "float";
-    static constexpr int exp_terms = 9;    // Taylor terms of exp on |r| <= ln2/2
-    static constexpr int log_terms = 5;    // atanh-series terms of log
+    static constexpr int exp_terms = 3;    // Taylor terms of e^r, |r| <= ln2/128
+    static constexpr int log_terms = 4;    // series terms of log1p(t) and expm1(t), |t| <= 1/64
     static constexpr int newton_steps = 3; // sqrt/cbrt refinements
     static constexpr float max() noexcept { return 3.0e38f; }
     static constexpr float max_log() noexcept { return 88.0f; }  // exp(x) saturates above
@@ -104,8 +104,8 @@ template <>
 struct real_traits<double> {
     using ops = detail::ieee_ops<double, std::uint64_t, 52, 1023, 1024>;
     static constexpr const char* name = "double";
-    static constexpr int exp_terms = 15;
-    static constexpr int log_terms = 11;
+    static constexpr int exp_terms = 6;
+    static constexpr int log_terms = 9;
     static constexpr int newton_steps = 5;
     static constexpr double max() noexcept { return 1.0e308; }
     static constexpr double max_log() noexcept { return 709.0; }
@@ -124,8 +124,8 @@ struct real_traits<double> {
 template <>
 struct real_traits<sfloat> {
     static constexpr const char* name = "sfloat";
-    static constexpr int exp_terms = 11;
-    static constexpr int log_terms = 7;
+    static constexpr int exp_terms = 4;
+    static constexpr int log_terms = 5;
     static constexpr int newton_steps = 4;
     static constexpr sfloat max() noexcept { return sfloat::max(); }
     static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }

@@ -58,6 +58,22 @@ public:
         return r;
     }
 
+    // magnitude has its top bit set; value = magnitude * 2^(e - 63); rounds to 32 bits.
+    static constexpr sfloat round_top(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
+        std::uint64_t hi = (magnitude >> 32) + ((magnitude >> 31) & 1u);  // to nearest, ties away
+        if (hi >> 32) {
+            hi >>= 1;
+            ++e;
+        }
+        if (e > max_exponent) return negative ? -max() : max();
+        sfloat r;
+        if (e < -max_exponent) return r;
+        r.mant_ = static_cast<std::uint32_t>(hi);
+        r.exp_ = static_cast<std::int16_t>(e);
+        r.neg_ = negative;
+        return r;
+    }
+
     static constexpr sfloat max() noexcept {
         sfloat r;
         r.mant_ = 0xFFFFFFFFu;
@@ -79,8 +95,10 @@ public:
 
     friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept {
         if (a.mant_ == 0 || b.mant_ == 0) return sfloat{};
+        // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
         const std::uint64_t p = static_cast<std::uint64_t>(a.mant_) * b.mant_;
-        return make(a.neg_ != b.neg_, p, static_cast<std::int32_t>(a.exp_) + b.exp_ - 62);
+        const int top = static_cast<int>(p >> 63);
+        return round_top(a.neg_ != b.neg_, p << (1 - top), static_cast<std::int32_t>(a.exp_) + b.exp_ + top);
     }
 
     friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept {
@@ -101,8 +119,12 @@ public:
         const int d = a.exp_ - b.exp_;
         const std::uint64_t ma = static_cast<std::uint64_t>(a.mant_) << 31;
         const std::uint64_t mb = d > 62 ? 0 : (static_cast<std::uint64_t>(b.mant_) << 31) >> d;
-        const std::int32_t e2 = static_cast<std::int32_t>(a.exp_) - 62;
-        return a.neg_ == b.neg_ ? make(a.neg_, ma + mb, e2) : make(a.neg_, ma - mb, e2);
+        if (a.neg_ == b.neg_) {  // the sum lies in [2^62, 2^64): one bit of normalisation
+            const std::uint64_t sum = ma + mb;
+            const int top = static_cast<int>(sum >> 63);
+            return round_top(a.neg_, sum << (1 - top), static_cast<std::int32_t>(a.exp_) + top);
+        }
+        return make(a.neg_, ma - mb, static_cast<std::int32_t>(a.exp_) - 62);
     }
     friend constexpr sfloat operator-(sfloat a, sfloat b) noexcept { return a + (-b); }
 

@@ -261,6 +261,22 @@ public:
         return r;
     }
 
+    // magnitude has its top bit set; value = magnitude * 2^(e - 63); rounds to 32 bits.
+    static constexpr sfloat round_top(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
+        std::uint64_t hi = (magnitude >> 32) + ((magnitude >> 31) & 1u);  // to nearest, ties away
+        if (hi >> 32) {
+            hi >>= 1;
+            ++e;
+        }
+        if (e > max_exponent) return negative ? -max() : max();
+        sfloat r;
+        if (e < -max_exponent) return r;
+        r.mant_ = static_cast<std::uint32_t>(hi);
+        r.exp_ = static_cast<std::int16_t>(e);
+        r.neg_ = negative;
+        return r;
+    }
+
     static constexpr sfloat max() noexcept {
         sfloat r;
         r.mant_ = 0xFFFFFFFFu;
@@ -282,8 +298,10 @@ public:
 
     friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept {
         if (a.mant_ == 0 || b.mant_ == 0) return sfloat{};
+        // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
         const std::uint64_t p = static_cast<std::uint64_t>(a.mant_) * b.mant_;
-        return make(a.neg_ != b.neg_, p, static_cast<std::int32_t>(a.exp_) + b.exp_ - 62);
+        const int top = static_cast<int>(p >> 63);
+        return round_top(a.neg_ != b.neg_, p << (1 - top), static_cast<std::int32_t>(a.exp_) + b.exp_ + top);
     }
 
     friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept {
@@ -304,8 +322,12 @@ public:
         const int d = a.exp_ - b.exp_;
         const std::uint64_t ma = static_cast<std::uint64_t>(a.mant_) << 31;
         const std::uint64_t mb = d > 62 ? 0 : (static_cast<std::uint64_t>(b.mant_) << 31) >> d;
-        const std::int32_t e2 = static_cast<std::int32_t>(a.exp_) - 62;
-        return a.neg_ == b.neg_ ? make(a.neg_, ma + mb, e2) : make(a.neg_, ma - mb, e2);
+        if (a.neg_ == b.neg_) {  // the sum lies in [2^62, 2^64): one bit of normalisation
+            const std::uint64_t sum = ma + mb;
+            const int top = static_cast<int>(sum >> 63);
+            return round_top(a.neg_, sum << (1 - top), static_cast<std::int32_t>(a.exp_) + top);
+        }
+        return make(a.neg_, ma - mb, static_cast<std::int32_t>(a.exp_) - 62);
     }
     friend constexpr sfloat operator-(sfloat a, sfloat b) noexcept { return a + (-b); }
 
@@ -652,8 +674,8 @@ template <>
 struct real_traits<float> {
     using ops = detail::ieee_ops<float, std::uint32_t, 23, 127, 128>;
     static constexpr const char* name = "float";
-    static constexpr int exp_terms = 9;    // Taylor terms of exp on |r| <= ln2/2
-    static constexpr int log_terms = 5;    // atanh-series terms of log
+    static constexpr int exp_terms = 3;    // Taylor terms of e^r, |r| <= ln2/128
+    static constexpr int log_terms = 4;    // series terms of log1p(t) and expm1(t), |t| <= 1/64
     static constexpr int newton_steps = 3; // sqrt/cbrt refinements
     static constexpr float max() noexcept { return 3.0e38f; }
     static constexpr float max_log() noexcept { return 88.0f; }  // exp(x) saturates above
@@ -673,8 +695,8 @@ template <>
 struct real_traits<double> {
     using ops = detail::ieee_ops<double, std::uint64_t, 52, 1023, 1024>;
     static constexpr const char* name = "double";
-    static constexpr int exp_terms = 15;
-    static constexpr int log_terms = 11;
+    static constexpr int exp_terms = 6;
+    static constexpr int log_terms = 9;
     static constexpr int newton_steps = 5;
     static constexpr double max() noexcept { return 1.0e308; }
     static constexpr double max_log() noexcept { return 709.0; }
@@ -693,8 +715,8 @@ struct real_traits<double> {
 template <>
 struct real_traits<sfloat> {
     static constexpr const char* name = "sfloat";
-    static constexpr int exp_terms = 11;
-    static constexpr int log_terms = 7;
+    static constexpr int exp_terms = 4;
+    static constexpr int log_terms = 5;
     static constexpr int newton_steps = 4;
     static constexpr sfloat max() noexcept { return sfloat::max(); }
     static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }
@@ -790,8 +812,14 @@ struct constants {
     static constexpr R ln2_hi = R(0.693145751953125);  // 22713 / 32768: exact in every real type
     static constexpr R ln2_lo = R(1.428606820309417232e-06);
     static constexpr R ln2 = R(0.6931471805599453094);
-    static constexpr R inv_ln2 = R(1.4426950408889634074);
-    static constexpr R sqrt_half = R(0.7071067811865475244);
+    // ln2 / 64 split for exp's reduction: hi = 355/32768 has 9 significant bits, so k * hi is exact
+    static constexpr R ln2_64_hi = R(355.0 / 32768.0);
+    static constexpr R ln2_64_lo = R(0.6931471805599453094 / 64.0 - 355.0 / 32768.0);
+    static constexpr R inv_ln2_64 = R(64.0 / 0.6931471805599453094);
+    static constexpr R sixty_fourth = R(1.0 / 64.0);
+    static constexpr R one_plus_64th = R(1.0 + 1.0 / 64.0);
+    static constexpr R one_minus_64th = R(1.0 - 1.0 / 64.0);
+    static constexpr R sixty_four = R(64.0);
     static constexpr R half = R(0.5);
     static constexpr R one = R(1.0);
     static constexpr R two = R(2.0);
@@ -809,6 +837,76 @@ struct inverse_int {
         R(1.0 / 21),   R(1.0 / 22),   R(1.0 / 23), R(1.0 / 24), R(1.0 / 25), R(1.0 / 26), R(1.0 / 27),
         R(1.0 / 28),   R(1.0 / 29),   R(1.0 / 30), R(1.0 / 31)};
 };
+
+// Compile-time double helpers, used only to build the tables below.
+constexpr double ce_exp(double x) {  // |x| < 1: Taylor series to 30 terms
+    double term = 1, sum = 1;
+    for (int i = 1; i < 30; ++i) {
+        term *= x / i;
+        sum += term;
+    }
+    return sum;
+}
+constexpr double ce_log1p(double t) {  // t in [0, 1): 2 atanh(t / (2 + t))
+    const double s = t / (2 + t), z = s * s;
+    double term = s, sum = 0;
+    for (int i = 0; i < 40; ++i) {
+        sum += term / (2 * i + 1);
+        term *= z;
+    }
+    return 2 * sum;
+}
+
+// 64-entry tables in the real type, built at compile time (flash, not RAM):
+// exp2[j] = 2^(j/64), log_c[j] = log(1 + j/64), inv_c[j] = 1 / (1 + j/64), and for [1/2, 1)
+// log_lo[j] = log(1/2 + j/128), inv_lo[j] = 1 / (1/2 + j/128); inv_fact[i] = 1/i!.
+template <class R>
+struct tables {
+    struct data {
+        R exp2[64];
+        R log_c[64];
+        R inv_c[64];
+        R log_lo[64];
+        R inv_lo[64];
+        R inv_fact[16];
+    };
+    static constexpr data make() {
+        data d{};
+        for (int j = 0; j < 64; ++j) {
+            d.exp2[j] = R(ce_exp(j * (0.6931471805599453094 / 64.0)));
+            d.log_c[j] = R(ce_log1p(j / 64.0));
+            d.inv_c[j] = R(1.0 / (1.0 + j / 64.0));
+            d.log_lo[j] = R(-ce_log1p((0.5 - j / 128.0) / (0.5 + j / 128.0)));  // log(1/2 + j/128), no cancellation
+            d.inv_lo[j] = R(1.0 / (0.5 + j / 128.0));
+        }
+        double f = 1;
+        for (int i = 0; i < 16; ++i) {
+            if (i > 0) f *= i;
+            d.inv_fact[i] = R(1.0 / f);
+        }
+        return d;
+    }
+    static constexpr data value = make();
+};
+
+// log(1 + t) for |t| <= 1/64: t (1 - t (1/2 - t (1/3 - ...))).
+template <class R>
+constexpr R log1p_small(R t) noexcept {
+    using inv = inverse_int<R>;
+    constexpr int n = real_traits<R>::log_terms;
+    R q = inv::value[n];
+    for (int i = n - 1; i >= 1; --i) q = inv::value[i] - t * q;
+    return t * q;
+}
+// e^x - 1 for |x| <= 1/64: x (1 + x (1/2! + x (1/3! + ...))).
+template <class R>
+constexpr R expm1_small(R x) noexcept {
+    const auto& tb = tables<R>::value;
+    constexpr int n = real_traits<R>::log_terms;
+    R q = tb.inv_fact[n];
+    for (int i = n - 1; i >= 1; --i) q = tb.inv_fact[i] + x * q;
+    return x * q;
+}
 }  // namespace detail
 
 template <class R>
@@ -816,7 +914,8 @@ constexpr R abs(R x) noexcept {
     return x < detail::constants<R>::zero ? -x : x;
 }
 
-// e^x. Cody-Waite reduction x = k ln2 + r, |r| <= ln2/2, then a Taylor polynomial.
+// e^x. Reduction x = (64 m + j) ln2/64 + r with |r| <= ln2/128 (Cody-Waite), a table of 2^(j/64),
+// and a short Taylor polynomial for e^r (Tang 1989).
 template <class R>
 constexpr R exp(R x) noexcept {
     using c = detail::constants<R>;
@@ -824,58 +923,66 @@ constexpr R exp(R x) noexcept {
     constexpr R max_log = t::max_log();
     if (x > max_log) return t::max();
     if (x < -max_log) return c::zero;
-    const std::int64_t k = t::floor_int(x * c::inv_ln2 + c::half);
+    const auto& tb = detail::tables<R>::value;
+    const std::int64_t k = t::floor_int(x * c::inv_ln2_64 + c::half);
     const R kr = t::from_int(k);
-    const R r = (x - kr * c::ln2_hi) - kr * c::ln2_lo;
-    // sum_{i=0}^{n} r^i / i!  by Horner from the highest term
-    R p = c::one;
-    for (int i = t::exp_terms; i >= 1; --i) p = c::one + p * r * detail::inverse_int<R>::value[i];
-    return t::ldexp(p, static_cast<int>(k));
+    const R r = (x - kr * c::ln2_64_hi) - kr * c::ln2_64_lo;
+    R q = tb.inv_fact[t::exp_terms];  // q = e^r - 1 = r (1 + r/2! + r^2/3! + ...)
+    for (int i = t::exp_terms - 1; i >= 1; --i) q = tb.inv_fact[i] + r * q;
+    q = r * q;
+    const int j = static_cast<int>(k & 63);
+    const int m = static_cast<int>(::oncostate::detail::shift_right_floor(k, 6));
+    const R base = tb.exp2[j];
+    return t::ldexp(base + base * q, m);
 }
 
-// Natural logarithm; returns -max() for x <= 0.
+// Natural logarithm; returns -max() for x <= 0. x = 2^e c (1 + t), |t| < 1/64, with c from a
+// 64-entry table over [1, 2) (or over [1/2, 1) when x is there, so that nothing cancels near 1):
+// log x = e ln2 + log c + log1p(t), the last from a short series.
 template <class R>
 constexpr R log(R x) noexcept {
     using c = detail::constants<R>;
     using t = real_traits<R>;
     if (!(x > c::zero)) return -t::max();
-    int k = 0;
-    R f = t::frexp(x, k);  // x = f 2^k, f in [0.5, 1)
-    if (f < c::sqrt_half) {
-        f = f * c::two;
-        --k;
+    if (x < c::one_plus_64th && x > c::one_minus_64th) return detail::log1p_small(x - c::one);  // exact x - 1
+    const auto& tb = detail::tables<R>::value;
+    int e = 0;
+    const R f = t::frexp(x, e);  // x = f 2^e, f in [1/2, 1)
+    if (e == 0) {                // x in [1/2, 1): table over [1/2, 1) in steps of 1/128
+        const int j = static_cast<int>(t::floor_int((f - c::half) * c::sixty_four * c::two));
+        const R cj = c::half + t::from_int(j) * c::sixty_fourth * c::half;
+        return tb.log_lo[j] + detail::log1p_small((f - cj) * tb.inv_lo[j]);
     }
-    // log f = 2 atanh(s), s = (f - 1) / (f + 1), |s| <= 0.1716
-    const R s = (f - c::one) / (f + c::one);
-    const R z = s * s;
-    R p = c::zero;
-    for (int i = t::log_terms; i >= 1; --i) p = (p + detail::inverse_int<R>::value[2 * i + 1]) * z;
-    const R logf = c::two * s * (c::one + p);
-    const R kr = t::from_int(k);
-    return kr * c::ln2_hi + (kr * c::ln2_lo + logf);
+    const R g = t::ldexp(f, 1);  // x = g 2^(e-1), g in [1, 2)
+    const int j = static_cast<int>(t::floor_int((g - c::one) * c::sixty_four));
+    const R cj = c::one + t::from_int(j) * c::sixty_fourth;
+    const R logg = tb.log_c[j] + detail::log1p_small((g - cj) * tb.inv_c[j]);
+    const R er = t::from_int(e - 1);
+    return er * c::ln2_hi + (er * c::ln2_lo + logg);
 }
 
-// log(1 + x), accurate for small |x|; returns -max() for x <= -1.
+// log(1 + x), accurate for small |x| (a short series below 1/64); returns -max() for x <= -1.
 template <class R>
 constexpr R log1p(R x) noexcept {
     using c = detail::constants<R>;
+    if (abs(x) < c::sixty_fourth) return detail::log1p_small(x);
     const R u = c::one + x;
     const R d = u - c::one;
     if (d == c::zero) return x;  // 1 + x rounds to 1: log1p(x) = x to working precision
     return log(u) * (x / d);     // corrects the rounding of 1 + x (Goldberg 1991)
 }
 
-// e^x - 1, accurate for small |x|.
+// e^x - 1, accurate for small |x|: a short series below 1/64, halving and doubling
+// (e^x - 1 = e (e + 2) with e = e^(x/2) - 1) up to ln2/2, e^x - 1 beyond.
 template <class R>
 constexpr R expm1(R x) noexcept {
     using c = detail::constants<R>;
-    using t = real_traits<R>;
-    if (abs(x) < c::ln2 * c::half) {
-        R p = c::one;
-        for (int i = t::exp_terms + 1; i >= 2; --i) p = c::one + p * x * detail::inverse_int<R>::value[i];
-        return x * p;  // x (1 + x/2 (1 + x/3 (...)))
-    }
-    return exp(x) - c::one;
+    if (!(abs(x) < c::ln2 * c::half)) return exp(x) - c::one;
+    int halvings = 0;
+    for (; halvings < 6 && !(abs(x) < c::sixty_fourth); ++halvings) x = x * c::half;
+    R e = detail::expm1_small(x);
+    for (int i = 0; i < halvings; ++i) e = e * (e + c::two);
+    return e;
 }
 
 // Square root; returns 0 for x <= 0.
@@ -1159,16 +1266,32 @@ constexpr R normal(Rng& g) noexcept {
 
 namespace detail {
 
+// P(X = 0) = e^a and P(X > 0) = 1 - e^a, the latter accurate when tiny: one exp, or one expm1
+// when e^a is within ln2/2 of 1 (where 1 - e^a would lose digits).
+template <class R>
+constexpr void zero_probability(R a, R& p0, R& p_pos) noexcept {
+    constexpr R one = R(1.0);
+    constexpr R near = R(-0.34657359027997264);  // -ln2 / 2
+    if (a < near) {
+        p0 = math::exp(a);
+        p_pos = one - p0;
+    } else {
+        p_pos = -math::expm1(a);
+        p0 = one - p_pos;
+    }
+}
+
 // Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr) noexcept {
     constexpr R one = R(1.0);
     const R log_p0 = nr * math::log1p(-p);  // log P(X = 0)
-    const R p_pos = -math::expm1(log_p0);   // P(X >= 1), accurate when tiny
+    R p0 = one, p_pos = one;
+    zero_probability(log_p0, p0, p_pos);
     if (!bernoulli(g, p_pos)) return 0;
     const R s = p / (one - p);
     R u = uniform01<R>(g) * p_pos;
-    R f = math::exp(log_p0) * nr * s;  // P(X = 1)
+    R f = p0 * nr * s;  // P(X = 1)
     const std::uint64_t cap = n < max_inversion_steps ? n : max_inversion_steps;
     for (std::uint64_t k = 1; k < cap; ++k) {
         if (u < f) return k;
@@ -1322,10 +1445,11 @@ constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (!(mean > zero)) return 0;
     if (mean < inversion_mean) {
-        const R p_pos = -math::expm1(-mean);
+        R p0 = zero, p_pos = zero;
+        detail::zero_probability(-mean, p0, p_pos);
         if (!bernoulli(g, p_pos)) return 0;
         R u = uniform01<R>(g) * p_pos;
-        R f = mean * math::exp(-mean);
+        R f = mean * p0;
         for (std::uint64_t k = 1; k < detail::max_inversion_steps; ++k) {
             if (u < f) return k;
             u -= f;
