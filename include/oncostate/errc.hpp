@@ -37,7 +37,23 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(clone_index_out_of_range)                                                                  \
     X(clone_table_full)                                                                          \
     X(cell_count_too_large)                                                                      \
-    X(illegal_transition)         /* a state machine was asked for a transition its table forbids */
+    X(illegal_transition)         /* a state machine was asked for a transition its table forbids */ \
+    X(dissemination_probability_out_of_range)                                                    \
+    X(tropism_invalid)            /* a negative organ weight, or none positive */                 \
+    X(invasion_out_of_range)                                                                     \
+    X(lethal_burden_invalid)                                                                     \
+    X(clinic_parameter_invalid)                                                                  \
+    X(immune_parameter_invalid)                                                                  \
+    X(lesion_index_out_of_range)                                                                 \
+    X(lesion_not_active)          /* the lesion slot is empty, eradicated or resected */          \
+    X(patient_dead)                                                                              \
+    X(buffer_too_small)                                                                          \
+    X(snapshot_size_mismatch)                                                                    \
+    X(snapshot_bad_magic)                                                                        \
+    X(snapshot_version_unsupported)                                                              \
+    X(snapshot_layout_mismatch)   /* built with another scalar type or capacity */                \
+    X(snapshot_checksum_mismatch)                                                                \
+    X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */
 
 // Each code names one problem. Codes are stable: new ones are only appended.
 enum class errc : std::uint8_t {

@@ -10,13 +10,28 @@
 
 ONCOSTATE_NAMESPACE_BEGIN
 
-#define ONCOSTATE_EVENT_LIST(X)                                                                  \
-    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */ \
-    X(clone_extinct, 2)             /* clone; genotype */                                        \
-    X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */  \
-    X(lesion_dormant, 4)            /* value: the dormancy kind (see dormancy.hpp) */            \
-    X(lesion_woke, 5)               /* value: the dormancy kind that ended */                    \
-    X(angiogenic_switch, 6)         /* value: cells at the switch */
+#define ONCOSTATE_EVENT_LIST(X)                                                                   \
+    /* population kernel (one lesion) */                                                          \
+    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */  \
+    X(clone_extinct, 2)             /* clone; genotype */                                         \
+    X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */   \
+    X(lesion_dormant, 4)            /* value: the dormancy kind (dormancy.hpp) */                 \
+    X(lesion_woke, 5)               /* value: the dormancy kind that ended */                     \
+    X(angiogenic_switch, 6)         /* value: cells at the switch */                              \
+    /* patient: the metastatic cascade, one event per step per day (counts aggregated) */         \
+    X(invasion, 10)                 /* lesion: the primary broke its basement membrane */         \
+    X(cells_shed, 11)               /* value: cells that entered the blood or lymph today */      \
+    X(cells_arrested, 12)           /* value: survived circulation and lodged in an organ */      \
+    X(cells_extravasated, 13)       /* value: left the vessel */                                  \
+    X(cells_colonised, 14)          /* value: founded (or joined) a lesion */                     \
+    X(new_lesion, 15)               /* lesion: its slot; value: its organ (site.hpp) */           \
+    X(lesion_table_full, 16)        /* value: the organ whose founder found no lesion slot */     \
+    X(lesion_eradicated, 17)        /* lesion: every cell gone */                                 \
+    X(detection, 18)                /* lesion: first visible on imaging; value: diameter, 0.1 mm */ \
+    X(symptom_onset, 19)            /* lesion; value: the symptom (observables.hpp) */            \
+    X(stage_change, 20)             /* value: the clinical stage (observables.hpp) */             \
+    X(death, 21)                    /* value: the cause (patient.hpp) */                          \
+    X(illegal_transition, 22)       /* lesion; value: the requested progression state */
 
 enum class event_code : std::uint8_t {
 #define ONCOSTATE_EVENT_ENUM(name, code) name = code,
@@ -36,9 +51,10 @@ constexpr const char* event_name(event_code c) noexcept {
 
 struct event {
     event_code code;
-    std::uint8_t clone;     // clone slot, where it applies
-    std::uint8_t genotype;  // resistance bitmask, where it applies
-    std::uint64_t value;    // see the list above
+    std::uint8_t clone;      // clone slot, where it applies
+    std::uint8_t genotype;   // resistance bitmask, where it applies
+    std::uint64_t value;     // see the list above
+    std::uint8_t lesion = 0; // lesion slot (set by the patient; 0 for a lone population)
 };
 
 // A sink that drops every event.

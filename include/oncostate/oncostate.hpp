@@ -14,5 +14,11 @@
 #include "resistance.hpp"
 #include "dormancy.hpp"
 #include "population.hpp"
+#include "immune.hpp"
+#include "site.hpp"
+#include "progression.hpp"
+#include "observables.hpp"
+#include "patient.hpp"
+#include "snapshot.hpp"
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP

@@ -36,6 +36,11 @@ struct growth_params {
     std::uint64_t carrying_capacity = 0;
 };
 
+// The therapy index reserved for the immune response: the patient's immune kill arrives as a
+// therapy_action with this index, so antigen loss (a mechanism with a low residual[immune_therapy])
+// defeats it like any other resistance.
+constexpr int immune_therapy = max_therapies - 1;
+
 // What one therapy does to one lesion today, before resistance: the treatment layer fills these.
 template <class R>
 struct therapy_action {
@@ -76,7 +81,7 @@ struct clone {
     std::uint64_t proliferating = 0;
     std::uint64_t dormant = 0;
     genotype genes = 0;
-    bool alive = false;  // the slot holds a clone (it may have just died out)
+    std::uint8_t alive = 0;  // 1: the slot holds a clone (a byte, not bool: snapshots are checked bytes)
 
     constexpr std::uint64_t cells() const noexcept { return proliferating + dormant; }
 };
@@ -120,7 +125,7 @@ public:
     constexpr std::uint64_t dormant_cells() const noexcept { return sum(&clone::dormant); }
     constexpr std::uint64_t cells() const noexcept { return detail::sat_add(proliferating(), dormant_cells()); }
     constexpr bool extinct() const noexcept { return cells() == 0; }
-    constexpr bool vascularised() const noexcept { return vascular_; }
+    constexpr bool vascularised() const noexcept { return vascular_ != 0; }
     constexpr dormancy dormancy_state() const noexcept { return dormancy_.state(); }
     constexpr const dormancy_machine& dormancy_machine_state() const noexcept { return dormancy_; }
     // Mutant daughters that found no free clone slot and stayed in their parent clone.
@@ -132,6 +137,15 @@ public:
             if (c.alive && (c.genes & mask) != 0) n = detail::sat_add(n, c.cells());
         }
         return n;
+    }
+
+    // True when every field holds a value the kernel can produce (used on restored snapshots).
+    constexpr bool well_formed() const noexcept {
+        for (const clone& c : clones_) {
+            if (c.alive > 1 || c.proliferating > max_cells || c.dormant > max_cells) return false;
+            if (!c.alive && c.cells() != 0) return false;
+        }
+        return vascular_ <= 1 && static_cast<int>(dormancy_.state()) < dormancy_state_count && unplaced_ <= max_cells;
     }
 
     // --- changing the state ------------------------------------------------------------------
@@ -149,19 +163,23 @@ public:
     constexpr void clear() noexcept {
         for (clone& c : clones_) c = clone{};
     }
-    constexpr void set_vascularised(bool v) noexcept { vascular_ = v; }
+    constexpr void set_vascularised(bool v) noexcept { vascular_ = v ? 1 : 0; }
     // The lesion layer sets immune dormancy; returns illegal_transition if the table forbids it.
     constexpr errc set_dormancy(dormancy d) noexcept { return d == dormancy_.state() ? errc::ok : dormancy_.transition(d); }
 
     // One day. `actions` may be null when count is 0. Parameters must have passed validate().
+    // `site_factor` multiplies the dormancy entry on top of p.dormancy.site_factor (the patient
+    // passes the organ's factor here, so one parameter set serves every site).
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
-                        int action_count = 0, Sink&& sink = Sink{}) noexcept {
+                        int action_count = 0, Sink&& sink = Sink{},
+                        real site_factor = real_const<real>::one) noexcept {
         using k = real_const<real>;
         const std::uint64_t n_total = cells();
         const real phi = competition(p, n_total);
-        const bool stress = action_count > 0;
-        const real entry_base = p.dormancy.entry * p.dormancy.site_factor *
+        bool stress = false;  // a therapy (not the immune response) acts today
+        for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
+        const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
                                 (stress ? k::one + p.dormancy.stress_factor : k::one);
         std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
 
@@ -228,7 +246,7 @@ public:
             clone& c = clones_[i];
             c.proliferating = detail::sat_add(c.proliferating, incoming[i]);
             if (c.alive && c.cells() == 0) {
-                c.alive = false;
+                c.alive = 0;
                 sink(event{event_code::clone_extinct, static_cast<std::uint8_t>(i), c.genes, 0});
             }
         }
@@ -252,7 +270,7 @@ private:
             if (!clones_[i].alive && free_slot < 0) free_slot = i;
         }
         if (free_slot < 0) return -1;
-        clones_[free_slot] = clone{0, 0, g, true};
+        clones_[free_slot] = clone{0, 0, g, 1};
         return free_slot;
     }
 
@@ -286,7 +304,7 @@ private:
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
         const std::uint64_t n = cells();
         if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
-            vascular_ = true;
+            vascular_ = 1;
             sink(event{event_code::angiogenic_switch, 0, 0, n});
         }
         if (dormancy_.state() == dormancy::immune) return;  // owned by the lesion layer
@@ -308,7 +326,7 @@ private:
     clone clones_[slots] = {};
     std::uint64_t unplaced_ = 0;
     dormancy_machine dormancy_{};
-    bool vascular_ = false;
+    std::uint8_t vascular_ = 0;
 };
 
 ONCOSTATE_NAMESPACE_END

@@ -1,4 +1,4 @@
-// oncostate single header (14 files from include/ inlined)
+// oncostate single header (20 files from include/ inlined)
 // oncostate version 0.1.0
 // SPDX-License-Identifier: MIT
 //
@@ -118,7 +118,23 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(clone_index_out_of_range)                                                                  \
     X(clone_table_full)                                                                          \
     X(cell_count_too_large)                                                                      \
-    X(illegal_transition)         /* a state machine was asked for a transition its table forbids */
+    X(illegal_transition)         /* a state machine was asked for a transition its table forbids */ \
+    X(dissemination_probability_out_of_range)                                                    \
+    X(tropism_invalid)            /* a negative organ weight, or none positive */                 \
+    X(invasion_out_of_range)                                                                     \
+    X(lethal_burden_invalid)                                                                     \
+    X(clinic_parameter_invalid)                                                                  \
+    X(immune_parameter_invalid)                                                                  \
+    X(lesion_index_out_of_range)                                                                 \
+    X(lesion_not_active)          /* the lesion slot is empty, eradicated or resected */          \
+    X(patient_dead)                                                                              \
+    X(buffer_too_small)                                                                          \
+    X(snapshot_size_mismatch)                                                                    \
+    X(snapshot_bad_magic)                                                                        \
+    X(snapshot_version_unsupported)                                                              \
+    X(snapshot_layout_mismatch)   /* built with another scalar type or capacity */                \
+    X(snapshot_checksum_mismatch)                                                                \
+    X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */
 
 // Each code names one problem. Codes are stable: new ones are only appended.
 enum class errc : std::uint8_t {
@@ -1503,13 +1519,28 @@ ONCOSTATE_NAMESPACE_END
 
 ONCOSTATE_NAMESPACE_BEGIN
 
-#define ONCOSTATE_EVENT_LIST(X)                                                                  \
-    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */ \
-    X(clone_extinct, 2)             /* clone; genotype */                                        \
-    X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */  \
-    X(lesion_dormant, 4)            /* value: the dormancy kind (see dormancy.hpp) */            \
-    X(lesion_woke, 5)               /* value: the dormancy kind that ended */                    \
-    X(angiogenic_switch, 6)         /* value: cells at the switch */
+#define ONCOSTATE_EVENT_LIST(X)                                                                   \
+    /* population kernel (one lesion) */                                                          \
+    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */  \
+    X(clone_extinct, 2)             /* clone; genotype */                                         \
+    X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */   \
+    X(lesion_dormant, 4)            /* value: the dormancy kind (dormancy.hpp) */                 \
+    X(lesion_woke, 5)               /* value: the dormancy kind that ended */                     \
+    X(angiogenic_switch, 6)         /* value: cells at the switch */                              \
+    /* patient: the metastatic cascade, one event per step per day (counts aggregated) */         \
+    X(invasion, 10)                 /* lesion: the primary broke its basement membrane */         \
+    X(cells_shed, 11)               /* value: cells that entered the blood or lymph today */      \
+    X(cells_arrested, 12)           /* value: survived circulation and lodged in an organ */      \
+    X(cells_extravasated, 13)       /* value: left the vessel */                                  \
+    X(cells_colonised, 14)          /* value: founded (or joined) a lesion */                     \
+    X(new_lesion, 15)               /* lesion: its slot; value: its organ (site.hpp) */           \
+    X(lesion_table_full, 16)        /* value: the organ whose founder found no lesion slot */     \
+    X(lesion_eradicated, 17)        /* lesion: every cell gone */                                 \
+    X(detection, 18)                /* lesion: first visible on imaging; value: diameter, 0.1 mm */ \
+    X(symptom_onset, 19)            /* lesion; value: the symptom (observables.hpp) */            \
+    X(stage_change, 20)             /* value: the clinical stage (observables.hpp) */             \
+    X(death, 21)                    /* value: the cause (patient.hpp) */                          \
+    X(illegal_transition, 22)       /* lesion; value: the requested progression state */
 
 enum class event_code : std::uint8_t {
 #define ONCOSTATE_EVENT_ENUM(name, code) name = code,
@@ -1529,9 +1560,10 @@ constexpr const char* event_name(event_code c) noexcept {
 
 struct event {
     event_code code;
-    std::uint8_t clone;     // clone slot, where it applies
-    std::uint8_t genotype;  // resistance bitmask, where it applies
-    std::uint64_t value;    // see the list above
+    std::uint8_t clone;      // clone slot, where it applies
+    std::uint8_t genotype;   // resistance bitmask, where it applies
+    std::uint64_t value;     // see the list above
+    std::uint8_t lesion = 0; // lesion slot (set by the patient; 0 for a lone population)
 };
 
 // A sink that drops every event.
@@ -1758,6 +1790,11 @@ struct growth_params {
     std::uint64_t carrying_capacity = 0;
 };
 
+// The therapy index reserved for the immune response: the patient's immune kill arrives as a
+// therapy_action with this index, so antigen loss (a mechanism with a low residual[immune_therapy])
+// defeats it like any other resistance.
+constexpr int immune_therapy = max_therapies - 1;
+
 // What one therapy does to one lesion today, before resistance: the treatment layer fills these.
 template <class R>
 struct therapy_action {
@@ -1798,7 +1835,7 @@ struct clone {
     std::uint64_t proliferating = 0;
     std::uint64_t dormant = 0;
     genotype genes = 0;
-    bool alive = false;  // the slot holds a clone (it may have just died out)
+    std::uint8_t alive = 0;  // 1: the slot holds a clone (a byte, not bool: snapshots are checked bytes)
 
     constexpr std::uint64_t cells() const noexcept { return proliferating + dormant; }
 };
@@ -1842,7 +1879,7 @@ public:
     constexpr std::uint64_t dormant_cells() const noexcept { return sum(&clone::dormant); }
     constexpr std::uint64_t cells() const noexcept { return detail::sat_add(proliferating(), dormant_cells()); }
     constexpr bool extinct() const noexcept { return cells() == 0; }
-    constexpr bool vascularised() const noexcept { return vascular_; }
+    constexpr bool vascularised() const noexcept { return vascular_ != 0; }
     constexpr dormancy dormancy_state() const noexcept { return dormancy_.state(); }
     constexpr const dormancy_machine& dormancy_machine_state() const noexcept { return dormancy_; }
     // Mutant daughters that found no free clone slot and stayed in their parent clone.
@@ -1854,6 +1891,15 @@ public:
             if (c.alive && (c.genes & mask) != 0) n = detail::sat_add(n, c.cells());
         }
         return n;
+    }
+
+    // True when every field holds a value the kernel can produce (used on restored snapshots).
+    constexpr bool well_formed() const noexcept {
+        for (const clone& c : clones_) {
+            if (c.alive > 1 || c.proliferating > max_cells || c.dormant > max_cells) return false;
+            if (!c.alive && c.cells() != 0) return false;
+        }
+        return vascular_ <= 1 && static_cast<int>(dormancy_.state()) < dormancy_state_count && unplaced_ <= max_cells;
     }
 
     // --- changing the state ------------------------------------------------------------------
@@ -1871,19 +1917,23 @@ public:
     constexpr void clear() noexcept {
         for (clone& c : clones_) c = clone{};
     }
-    constexpr void set_vascularised(bool v) noexcept { vascular_ = v; }
+    constexpr void set_vascularised(bool v) noexcept { vascular_ = v ? 1 : 0; }
     // The lesion layer sets immune dormancy; returns illegal_transition if the table forbids it.
     constexpr errc set_dormancy(dormancy d) noexcept { return d == dormancy_.state() ? errc::ok : dormancy_.transition(d); }
 
     // One day. `actions` may be null when count is 0. Parameters must have passed validate().
+    // `site_factor` multiplies the dormancy entry on top of p.dormancy.site_factor (the patient
+    // passes the organ's factor here, so one parameter set serves every site).
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
-                        int action_count = 0, Sink&& sink = Sink{}) noexcept {
+                        int action_count = 0, Sink&& sink = Sink{},
+                        real site_factor = real_const<real>::one) noexcept {
         using k = real_const<real>;
         const std::uint64_t n_total = cells();
         const real phi = competition(p, n_total);
-        const bool stress = action_count > 0;
-        const real entry_base = p.dormancy.entry * p.dormancy.site_factor *
+        bool stress = false;  // a therapy (not the immune response) acts today
+        for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
+        const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
                                 (stress ? k::one + p.dormancy.stress_factor : k::one);
         std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
 
@@ -1950,7 +2000,7 @@ public:
             clone& c = clones_[i];
             c.proliferating = detail::sat_add(c.proliferating, incoming[i]);
             if (c.alive && c.cells() == 0) {
-                c.alive = false;
+                c.alive = 0;
                 sink(event{event_code::clone_extinct, static_cast<std::uint8_t>(i), c.genes, 0});
             }
         }
@@ -1974,7 +2024,7 @@ private:
             if (!clones_[i].alive && free_slot < 0) free_slot = i;
         }
         if (free_slot < 0) return -1;
-        clones_[free_slot] = clone{0, 0, g, true};
+        clones_[free_slot] = clone{0, 0, g, 1};
         return free_slot;
     }
 
@@ -2008,7 +2058,7 @@ private:
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
         const std::uint64_t n = cells();
         if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
-            vascular_ = true;
+            vascular_ = 1;
             sink(event{event_code::angiogenic_switch, 0, 0, n});
         }
         if (dormancy_.state() == dormancy::immune) return;  // owned by the lesion layer
@@ -2030,13 +2080,1200 @@ private:
     clone clones_[slots] = {};
     std::uint64_t unplaced_ = 0;
     dormancy_machine dormancy_{};
-    bool vascular_ = false;
+    std::uint8_t vascular_ = 0;
 };
 
 ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_POPULATION_HPP
 // ---- end include/oncostate/population.hpp ----
+// ---- begin include/oncostate/immune.hpp ----
+// oncostate: the immune response, after Kuznetsov, Makalkin, Taylor & Perelson, "Nonlinear
+// dynamics of immunogenic tumors", Bull Math Biol 1994;56:295-321.
+//
+// Dimensionless effector (x) / tumour (y) system; x and y in units of 1e6 cells, time tau in
+// units of about 9 days:
+//   dx/dtau = sigma + rho x y / (eta + y) - mu x y - delta x
+//   dy/dtau = alpha y (1 - beta y) - x y
+// With the paper's parameters (the defaults below) the equilibria (x, y) are:
+//   tumour-free (0.3155223, 0)         saddle, eigenvalues -0.3743 and +1.3205
+//   dormant     (1.6092033, 8.1897067) stable focus, -0.050094 +/- 0.576297 i (period ~10.9)
+//   threshold   (0.7597651, 267.79796) saddle, +0.32478 and -1.35646 (its stable manifold
+//                                      separates dormancy from escape)
+//   escape      (0.1729768, 447.13423) stable node, -0.45268 and -1.69310
+// A small tumour is held dormant near 8e6 cells; a large one escapes to about 4.5e8 cells.
+//
+// Extensions (not in the paper):
+//   strength    multiplies the recruitment rho (checkpoint inhibitors raise it above 1).
+//   visibility  in [0, 1], antigen presentation: multiplies every effector-tumour interaction,
+//               i.e. recruitment, inactivation (mu) and kill (x y). In the paper all three come
+//               from effector-tumour conjugates (their rate k1), which need antigen recognition.
+//               Scaling the kill alone cannot model escape: effectors then rise and hold the
+//               tumour near y = 10. With all three scaled, visibility 0.5 or less lets a dormant
+//               tumour escape.
+//
+// Coupling to the stochastic kernel: the tumour equation is y' = y (alpha (1 - beta y) -
+// visibility x). The kernel supplies the growth itself (net rate g per day), so the immune term
+// is rescaled to keep Kuznetsov's kill / growth ratio visibility x / alpha:
+//   kill rate per day           = g x visibility / alpha
+//   kill probability per cell   = 1 - exp(-rate), clamped to [0, 1]
+//   Kuznetsov time per day      = g / alpha   (immune_dtau_per_day)
+// The lesion layer advances the effectors by immune_dtau_per_day with the lesion's y each day.
+// For g <= 0 both are 0: the immune clock stops while the lesion does not grow.
+#ifndef ONCOSTATE_IMMUNE_HPP
+#define ONCOSTATE_IMMUNE_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+namespace detail {
+// Constant-initialised values (never converted from double at run time).
+template <class R>
+struct immune_const {
+    static constexpr R sigma = R(0.1181);
+    static constexpr R rho = R(1.131);
+    static constexpr R eta = R(20.19);
+    static constexpr R mu = R(0.00311);
+    static constexpr R delta = R(0.3743);
+    static constexpr R alpha = R(1.636);
+    static constexpr R beta = R(0.002);
+    static constexpr R days_per_unit = R(9.0);
+    static constexpr R tumour_free = R(0.1181 / 0.3743);  // sigma / delta
+    static constexpr R substeps_per_unit = R(20.0);        // RK4 sub-step at most 0.05
+    static constexpr R max_rate = R(20.0);
+    static constexpr R sixth = R(1.0 / 6.0);
+};
+constexpr int immune_max_substeps = 64;
+constexpr std::uint64_t immune_max_cells_per_unit = std::uint64_t{1} << 62;  // population.hpp's max_cells
+
+// ceil(dtau / 0.05), in [1, immune_max_substeps].
+template <class R>
+constexpr int immune_substeps(R dtau) noexcept {
+    using t = real_traits<R>;
+    const R s = dtau * immune_const<R>::substeps_per_unit;
+    std::int64_t n = t::floor_int(s);
+    if (n >= immune_max_substeps) return immune_max_substeps;
+    if (t::from_int(n) < s) ++n;
+    return n < 1 ? 1 : static_cast<int>(n);
+}
+
+template <class R>
+constexpr R non_negative(R v) noexcept {
+    return v < real_const<R>::zero ? real_const<R>::zero : v;
+}
+}  // namespace detail
+
+template <class R>
+struct immune_params {
+    using c = detail::immune_const<R>;
+    // Kuznetsov et al. 1994, dimensionless (their fit to BCL1 lymphoma in mouse spleen).
+    R sigma = c::sigma;  // influx of effectors (immune surveillance)
+    R rho = c::rho;      // maximal recruitment by the tumour
+    R eta = c::eta;      // tumour size of half-maximal recruitment
+    R mu = c::mu;        // effector inactivation by tumour cells
+    R delta = c::delta;  // effector death
+    R alpha = c::alpha;  // tumour growth (logistic)
+    R beta = c::beta;    // 1 / tumour capacity
+    R days_per_unit = c::days_per_unit;     // one time unit in days (for reports)
+    std::uint64_t cells_per_unit = 1000000;  // one x or y unit in cells
+    R strength = real_const<R>::one;         // multiplies rho (checkpoint inhibitors raise it)
+    R visibility = real_const<R>::one;       // antigen presentation in [0, 1] (see the top)
+
+    // not_a_number:             a NaN in any real field (float and double only).
+    // negative_value:           any real field below 0; days_per_unit or cells_per_unit not positive.
+    // probability_out_of_range: visibility above 1.
+    // value_too_large:          rho * strength, delta or alpha above 20 per time unit (at the 0.05
+    //                           sub-step h * rate <= 1, inside RK4's stability interval 2.78), or
+    //                           cells_per_unit above 2^62 (the kernel's saturation count).
+    constexpr errc validate() const noexcept {
+        using k = real_const<R>;
+        const R fields[] = {sigma, rho, eta, mu, delta, alpha, beta, days_per_unit, strength, visibility};
+        for (const R v : fields) {
+            if (!(v == v)) return errc::not_a_number;
+        }
+        for (const R v : fields) {
+            if (v < k::zero) return errc::negative_value;
+        }
+        if (!(days_per_unit > k::zero) || cells_per_unit == 0) return errc::negative_value;
+        if (visibility > k::one) return errc::probability_out_of_range;
+        if (rho * strength > c::max_rate || delta > c::max_rate || alpha > c::max_rate) return errc::value_too_large;
+        if (cells_per_unit > detail::immune_max_cells_per_unit) return errc::value_too_large;
+        return errc::ok;
+    }
+};
+
+template <class R>
+struct immune_state {
+    R effectors = detail::immune_const<R>::tumour_free;  // x, default sigma / delta of the defaults
+};
+
+// dx/dtau with strength and visibility applied.
+template <class R>
+constexpr R immune_dx(const immune_params<R>& p, R x, R y) noexcept {
+    using k = real_const<R>;
+    const R den = p.eta + y;
+    const R seen = p.visibility * x * y;  // effector-tumour encounters that recognise the tumour
+    const R recruit = den > k::zero ? p.strength * p.rho * seen / den : k::zero;
+    return p.sigma + recruit - p.mu * seen - p.delta * x;
+}
+
+// dy/dtau with visibility applied to the kill.
+template <class R>
+constexpr R tumour_dy(const immune_params<R>& p, R x, R y) noexcept {
+    using k = real_const<R>;
+    return p.alpha * y * (k::one - p.beta * y) - p.visibility * x * y;
+}
+
+// Advances the effectors by dtau with y held fixed (the kernel supplies y): classical RK4 in
+// ceil(dtau / 0.05) sub-steps, at most 64 (beyond dtau = 3.2 the sub-steps grow). x stays >= 0.
+// dtau <= 0 does nothing.
+template <class R>
+constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau) noexcept {
+    using k = real_const<R>;
+    if (!(dtau > k::zero)) return;
+    const int n = detail::immune_substeps(dtau);
+    const R h = dtau / real_traits<R>::from_int(n);
+    const R h2 = h * k::half;
+    const R h6 = h * detail::immune_const<R>::sixth;
+    R x = s.effectors;
+    for (int i = 0; i < n; ++i) {
+        const R k1 = immune_dx(p, x, y);
+        const R k2 = immune_dx(p, x + h2 * k1, y);
+        const R k3 = immune_dx(p, x + h2 * k2, y);
+        const R k4 = immune_dx(p, x + h * k3, y);
+        x = detail::non_negative(x + h6 * (k1 + k::two * (k2 + k3) + k4));
+    }
+    s.effectors = x;
+}
+
+// Advances the full two-dimensional system by dtau (for teaching and the tests): RK4 with the
+// same sub-steps as immune_advance; x and y stay >= 0.
+template <class R>
+constexpr void kuznetsov_step(const immune_params<R>& p, R& x, R& y, R dtau) noexcept {
+    using k = real_const<R>;
+    if (!(dtau > k::zero)) return;
+    const int n = detail::immune_substeps(dtau);
+    const R h = dtau / real_traits<R>::from_int(n);
+    const R h2 = h * k::half;
+    const R h6 = h * detail::immune_const<R>::sixth;
+    for (int i = 0; i < n; ++i) {
+        const R kx1 = immune_dx(p, x, y), ky1 = tumour_dy(p, x, y);
+        const R x2 = x + h2 * kx1, y2 = y + h2 * ky1;
+        const R kx2 = immune_dx(p, x2, y2), ky2 = tumour_dy(p, x2, y2);
+        const R x3 = x + h2 * kx2, y3 = y + h2 * ky2;
+        const R kx3 = immune_dx(p, x3, y3), ky3 = tumour_dy(p, x3, y3);
+        const R x4 = x + h * kx3, y4 = y + h * ky3;
+        const R kx4 = immune_dx(p, x4, y4), ky4 = tumour_dy(p, x4, y4);
+        x = detail::non_negative(x + h6 * (kx1 + k::two * (kx2 + kx3) + kx4));
+        y = detail::non_negative(y + h6 * (ky1 + k::two * (ky2 + ky3) + ky4));
+    }
+}
+
+// Kuznetsov time units that elapse per simulated day: net_growth_per_day / alpha (0 if the net
+// growth or alpha is not positive).
+template <class R>
+constexpr R immune_dtau_per_day(const immune_params<R>& p, R net_growth_per_day) noexcept {
+    using k = real_const<R>;
+    if (!(net_growth_per_day > k::zero) || !(p.alpha > k::zero)) return k::zero;
+    return net_growth_per_day / p.alpha;
+}
+
+// Daily kill probability of one tumour cell: 1 - exp(-g x visibility / alpha), clamped to [0, 1]
+// (see the coupling rule at the top).
+template <class R>
+constexpr R immune_kill_probability(const immune_params<R>& p, const immune_state<R>& s,
+                                    R net_growth_per_day) noexcept {
+    using k = real_const<R>;
+    const R rate = immune_dtau_per_day(p, net_growth_per_day) * s.effectors * p.visibility;
+    if (!(rate > k::zero)) return k::zero;
+    const R q = -math::expm1(-rate);
+    return q > k::one ? k::one : (q < k::zero ? k::zero : q);
+}
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_IMMUNE_HPP
+// ---- end include/oncostate/immune.hpp ----
+// ---- begin include/oncostate/site.hpp ----
+// oncostate: where a lesion grows. An organ, and whether the lesion is in a lymph node
+// (regional, the primary's draining node; or distant).
+#ifndef ONCOSTATE_SITE_HPP
+#define ONCOSTATE_SITE_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+// Primary organs first, then the organs metastases favour (MODEL_SPEC section 4).
+enum class organ : std::uint8_t {
+    breast, prostate, colon, lung, skin, pancreas, stomach, kidney, testis,  // primaries
+    bone, liver, brain, adrenal, peritoneum, lymph_node,                     // metastatic sites
+    count_
+};
+constexpr int organ_count = static_cast<int>(organ::count_);
+
+constexpr const char* organ_name(organ o) noexcept {
+    switch (o) {
+        case organ::breast: return "breast";
+        case organ::prostate: return "prostate";
+        case organ::colon: return "colon";
+        case organ::lung: return "lung";
+        case organ::skin: return "skin";
+        case organ::pancreas: return "pancreas";
+        case organ::stomach: return "stomach";
+        case organ::kidney: return "kidney";
+        case organ::testis: return "testis";
+        case organ::bone: return "bone";
+        case organ::liver: return "liver";
+        case organ::brain: return "brain";
+        case organ::adrenal: return "adrenal";
+        case organ::peritoneum: return "peritoneum";
+        case organ::lymph_node: return "lymph_node";
+        case organ::count_: break;
+    }
+    return "unknown";
+}
+
+enum class node : std::uint8_t { none = 0, regional = 1, distant = 2 };
+
+struct site {
+    organ where = organ::breast;
+    node nodal = node::none;
+
+    constexpr bool is_node() const noexcept { return nodal != node::none; }
+    friend constexpr bool operator==(site a, site b) noexcept { return a.where == b.where && a.nodal == b.nodal; }
+    friend constexpr bool operator!=(site a, site b) noexcept { return !(a == b); }
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_SITE_HPP
+// ---- end include/oncostate/site.hpp ----
+// ---- begin include/oncostate/progression.hpp ----
+// oncostate: the progression machine, one per lesion: where the lesion stands in the metastatic
+// cascade (Fidler, Nat Rev Cancer 2003; MODEL_SPEC section 4).
+//
+//   primary:     in_situ -> invasive (breaks the basement membrane; sheds cells)
+//   metastasis:  micrometastasis (founded, avascular, below imaging) -> dormant <-> growing
+//                -> vascularised
+//   both:        -> detectable (visible on imaging) -> symptomatic, and back down as they shrink;
+//                any -> eradicated (every cell gone) or resected (removed by local therapy).
+// The allowed transitions are a table; a request outside it returns errc::illegal_transition and
+// changes nothing.
+#ifndef ONCOSTATE_PROGRESSION_HPP
+#define ONCOSTATE_PROGRESSION_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+enum class progression : std::uint8_t {
+    in_situ,
+    invasive,
+    micrometastasis,
+    dormant,
+    growing,
+    vascularised,
+    detectable,
+    symptomatic,
+    eradicated,
+    resected,
+    count_
+};
+constexpr int progression_state_count = static_cast<int>(progression::count_);
+
+constexpr const char* progression_name(progression p) noexcept {
+    switch (p) {
+        case progression::in_situ: return "in_situ";
+        case progression::invasive: return "invasive";
+        case progression::micrometastasis: return "micrometastasis";
+        case progression::dormant: return "dormant";
+        case progression::growing: return "growing";
+        case progression::vascularised: return "vascularised";
+        case progression::detectable: return "detectable";
+        case progression::symptomatic: return "symptomatic";
+        case progression::eradicated: return "eradicated";
+        case progression::resected: return "resected";
+        case progression::count_: break;
+    }
+    return "unknown";
+}
+
+namespace detail {
+constexpr std::uint16_t bit(progression p) noexcept { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(p)); }
+}  // namespace detail
+
+class progression_machine {
+    static constexpr std::uint16_t ends = detail::bit(progression::eradicated) | detail::bit(progression::resected);
+    static constexpr std::uint16_t (*bit)(progression) noexcept = detail::bit;
+
+public:
+    // allowed_from[s]: the states reachable from s in one transition.
+    static constexpr std::uint16_t allowed_from[progression_state_count] = {
+        /* in_situ */ bit(progression::invasive) | bit(progression::detectable) | ends,
+        /* invasive */ bit(progression::detectable) | bit(progression::symptomatic) | ends,
+        /* micrometastasis */ bit(progression::dormant) | bit(progression::growing) | bit(progression::vascularised) | ends,
+        /* dormant */ bit(progression::growing) | bit(progression::vascularised) | ends,
+        /* growing */ bit(progression::dormant) | bit(progression::vascularised) | ends,
+        /* vascularised */ bit(progression::dormant) | bit(progression::detectable) | bit(progression::symptomatic) | ends,
+        /* detectable */ bit(progression::invasive) | bit(progression::vascularised) | bit(progression::dormant) |
+            bit(progression::symptomatic) | ends,
+        /* symptomatic */ bit(progression::invasive) | bit(progression::detectable) | bit(progression::vascularised) | ends,
+        /* eradicated */ 0,
+        /* resected */ 0,
+    };
+
+    static constexpr bool allowed(progression from, progression to) noexcept {
+        const int f = static_cast<int>(from), t = static_cast<int>(to);
+        return f >= 0 && f < progression_state_count && t >= 0 && t < progression_state_count &&
+               (allowed_from[f] & (1u << t)) != 0;
+    }
+
+    constexpr progression_machine() noexcept = default;
+    constexpr explicit progression_machine(progression start) noexcept : state_(start) {}
+
+    constexpr progression state() const noexcept { return state_; }
+    constexpr bool ended() const noexcept { return state_ == progression::eradicated || state_ == progression::resected; }
+
+    constexpr errc transition(progression to) noexcept {
+        if (!allowed(state_, to)) return errc::illegal_transition;
+        state_ = to;
+        return errc::ok;
+    }
+
+private:
+    progression state_ = progression::in_situ;
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_PROGRESSION_HPP
+// ---- end include/oncostate/progression.hpp ----
+// ---- begin include/oncostate/observables.hpp ----
+// oncostate: the clinic's view. What imaging, blood tests and symptoms show, as opposed to the
+// truth (exact cell counts) that no clinician sees. "No evidence of disease" is not "cured".
+#ifndef ONCOSTATE_OBSERVABLES_HPP
+#define ONCOSTATE_OBSERVABLES_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+enum class symptom : std::uint8_t {
+    none,
+    local_mass,          // the primary: a lump, bleeding, obstruction
+    bone_pain,           // bone: pain, fracture (seed 002)
+    breathlessness,      // lung: cough, shortness of breath
+    jaundice,            // liver: jaundice, abdominal pain
+    headache,            // brain: headache, seizures
+    palpable_node,       // lymph node: a lump
+    abdominal_swelling,  // peritoneum: ascites
+    flank_pain,          // adrenal
+};
+
+constexpr const char* symptom_name(symptom s) noexcept {
+    switch (s) {
+        case symptom::none: return "none";
+        case symptom::local_mass: return "local_mass";
+        case symptom::bone_pain: return "bone_pain";
+        case symptom::breathlessness: return "breathlessness";
+        case symptom::jaundice: return "jaundice";
+        case symptom::headache: return "headache";
+        case symptom::palpable_node: return "palpable_node";
+        case symptom::abdominal_swelling: return "abdominal_swelling";
+        case symptom::flank_pain: return "flank_pain";
+    }
+    return "unknown";
+}
+
+// The symptom a lesion at this site causes once it is large enough.
+constexpr symptom site_symptom(site s, organ primary) noexcept {
+    if (s.is_node()) return symptom::palpable_node;
+    if (s.where == primary) return symptom::local_mass;
+    switch (s.where) {
+        case organ::bone: return symptom::bone_pain;
+        case organ::lung: return symptom::breathlessness;
+        case organ::liver: return symptom::jaundice;
+        case organ::brain: return symptom::headache;
+        case organ::peritoneum: return symptom::abdominal_swelling;
+        case organ::adrenal: return symptom::flank_pain;
+        default: return symptom::local_mass;
+    }
+}
+
+// Clinical stage from what imaging shows: localized, regional (nodes), distant (stage IV).
+enum class stage : std::uint8_t { none, localized, regional, distant };
+
+constexpr const char* stage_name(stage s) noexcept {
+    switch (s) {
+        case stage::none: return "none";
+        case stage::localized: return "localized";
+        case stage::regional: return "regional";
+        case stage::distant: return "distant";
+    }
+    return "unknown";
+}
+
+template <class R>
+struct clinic_params {
+    struct init {  // constant-initialised defaults (no run-time conversion from double)
+        static constexpr R imaging = R(5.0), measurable = R(10.0), measurable_node = R(15.0), normal_node = R(10.0);
+        static constexpr R half_life = R(1.5), blood = R(5000.0), captured = R(0.0025);
+        static constexpr R marker0 = R(2.0), marker1 = R(1.0);
+    };
+    // 1e9 cells per cm^3 (Del Monte, Cell Cycle 2009 argues 1e8 for epithelial tumours).
+    std::uint64_t cells_per_cm3 = 1000000000;
+    // Smallest lesion a scan shows: about 5 mm, 6e7 cells (Bozic et al., eLife 2013); PET 8-10 mm.
+    R imaging_mm = init::imaging;
+    // RECIST 1.1 (Eisenhauer et al., Eur J Cancer 2009): measurable non-nodal lesions >= 10 mm,
+    // nodes >= 15 mm short axis; nodes < 10 mm are normal.
+    R measurable_mm = init::measurable;
+    R measurable_node_mm = init::measurable_node;
+    R normal_node_mm = init::normal_node;
+    // Circulating tumour cells per 7.5 mL: shed cells x mean life in blood x 7.5 / blood volume,
+    // times the share an assay captures. Half-life 1-2.4 h (Meng et al., Clin Cancer Res 2004);
+    // >= 5 per 7.5 mL is the poor-prognosis cut-off in metastatic breast cancer (Cristofanilli et
+    // al., NEJM 2004). The captured share is illustrative: intact, EpCAM-positive cells only.
+    R ctc_half_life_hours = init::half_life;
+    R blood_ml = init::blood;
+    R ctc_captured = init::captured;
+    // A tumour marker (PSA, CEA) proportional to burden, plus a baseline. Illustrative units.
+    R marker_baseline = init::marker0;
+    R marker_per_1e9_cells = init::marker1;
+    // Oligometastatic: at most this many distant lesions in at most this many organs (seed 001;
+    // SABR-COMET allowed 1-5, Palma et al., Lancet 2019).
+    int oligometastatic_lesions = 5;
+    int oligometastatic_organs = 2;
+};
+
+// Diameter of a spherical lesion: d = 10 cbrt(6 V / pi) mm with V = cells / cells_per_cm3 cm^3.
+template <class R>
+constexpr R diameter_mm(std::uint64_t cells, std::uint64_t cells_per_cm3) noexcept {
+    constexpr R six_over_pi = R(6.0 / 3.14159265358979323846);
+    constexpr R ten = R(10.0);
+    if (cells == 0 || cells_per_cm3 == 0) return real_const<R>::zero;
+    const R cm3 = real_traits<R>::from_uint(cells) / real_traits<R>::from_uint(cells_per_cm3);
+    return ten * math::cbrt(six_over_pi * cm3);
+}
+
+// Cells in a sphere of the given diameter (the inverse of diameter_mm), rounded down.
+template <class R>
+constexpr std::uint64_t cells_for_diameter(R mm, std::uint64_t cells_per_cm3) noexcept {
+    constexpr R pi_over_6000 = R(3.14159265358979323846 / 6000.0);  // (pi/6) (d/10)^3
+    if (!(mm > real_const<R>::zero)) return 0;
+    const R cells = pi_over_6000 * mm * mm * mm * real_traits<R>::from_uint(cells_per_cm3);
+    const std::int64_t c = real_traits<R>::floor_int(cells);
+    return c <= 0 ? 0 : static_cast<std::uint64_t>(c);
+}
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_OBSERVABLES_HPP
+// ---- end include/oncostate/observables.hpp ----
+// ---- begin include/oncostate/patient.hpp ----
+// oncostate: the patient. A primary tumour that invades and sheds cells, most of which die; the
+// few that survive each step of the metastatic cascade found lesions in the organs the cancer
+// favours; each lesion grows (population kernel), may sleep (dormancy machine), may be held by the
+// immune response (Kuznetsov 1994), and walks the progression machine until a scan sees it and
+// the patient feels it. One step() is one day.
+//
+// The whole state is one trivially copyable object with no pointers: copy it to branch a
+// scenario, or save it with snapshot.hpp.
+#ifndef ONCOSTATE_PATIENT_HPP
+#define ONCOSTATE_PATIENT_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+// How one organ receives and houses metastases.
+template <class R>
+struct site_profile {
+    using k = real_const<R>;
+    R tropism = k::zero;          // relative weight as a blood-borne destination (organ tropism)
+    R dormancy_factor = k::one;   // multiplies dormancy entry (bone marrow high)
+    R founder_dormant = k::zero;  // probability that a founder arrives quiescent
+    std::uint64_t symptom_cells = 0;  // cells at which a lesion here causes symptoms; 0: never
+    std::uint64_t vital_cells = 0;    // cells in this organ at which it fails (death); 0: not vital
+};
+
+// The metastatic cascade, one probability per step so a lesson can show where cells are lost.
+template <class R>
+struct dissemination_params {
+    struct init {
+        static constexpr R shed = R(3e-3), survive = R(1e-3), arrest = R(0.5), extravasate = R(0.87);
+        static constexpr R colonise = R(5.4e-4), lymphatic = R(0.3), skip = R(0.05), first_bed = R(0.5);
+    };
+    // Cells entering tumour venous blood: about 3.2e6 per gram per day (Butler & Gullino, Cancer
+    // Res 1975), about 3e-3 per cell per day. The lesion keeps them: the growth rates are net.
+    R shed = init::shed;
+    // Survive circulation (CTC half-life 1-2.4 h, Meng 2004), arrest in a capillary bed, leave the
+    // vessel (87% in mice, Luzzi et al., Am J Pathol 1998), and found a lesion. With the founder's
+    // own survival (1 - d/b) the product is about 1 lasting metastasis per 6e7 disseminated cells
+    // (Coumans et al., BMC Cancer 2013). The split between the steps is illustrative.
+    R survive = init::survive;
+    R arrest = init::arrest;
+    R extravasate = init::extravasate;
+    R colonise = init::colonise;
+    R lymphatic = init::lymphatic;  // share of surviving cells on the lymphatic route
+    R skip = init::skip;            // lymphatic cells that skip the regional node (seed 004)
+    R first_bed = init::first_bed;  // blood-borne cells stopped by the first capillary bed
+
+    constexpr errc validate() const noexcept {
+        const R* all[] = {&shed, &survive, &arrest, &extravasate, &colonise, &lymphatic, &skip, &first_bed};
+        for (const R* v : all) {
+            if (!(*v >= real_const<R>::zero) || *v > real_const<R>::one) return errc::dissemination_probability_out_of_range;
+        }
+        return errc::ok;
+    }
+    // Cascade efficiency: the share of shed cells that found a lesion (before the founder's own
+    // chance of dying out).
+    constexpr R founding_efficiency() const noexcept { return survive * arrest * extravasate * colonise; }
+};
+
+// The first capillary bed a blood-borne cell meets: the liver through the portal vein for the
+// gut, the lung for most others; none for a lung primary (its cells enter the arterial blood).
+constexpr organ first_capillary_bed(organ primary) noexcept {
+    switch (primary) {
+        case organ::colon:
+        case organ::pancreas:
+        case organ::stomach: return organ::liver;
+        case organ::lung: return organ::count_;
+        default: return organ::lung;
+    }
+}
+
+enum class death_cause : std::uint8_t { none, tumour_burden, vital_organ };
+
+constexpr const char* death_cause_name(death_cause c) noexcept {
+    switch (c) {
+        case death_cause::none: return "none";
+        case death_cause::tumour_burden: return "tumour_burden";
+        case death_cause::vital_organ: return "vital_organ";
+    }
+    return "unknown";
+}
+
+template <class R>
+struct patient_params {
+    struct init {
+        static constexpr R invasion = R(1e-3);
+    };
+    organ primary_organ = organ::breast;
+    kernel_params<R> primary;     // growth, dormancy and resistance of the primary
+    kernel_params<R> metastasis;  // the same for metastases (dormancy entry x the site's factor)
+    dissemination_params<R> spread;
+    R invasion = init::invasion;                 // daily probability of invasion once large enough
+    std::uint64_t invasion_min_cells = 1000000;  // an in-situ lesion invades from this size
+    site_profile<R> sites[organ_count] = {};
+    immune_params<R> immune;
+    std::uint8_t immune_on = 0;  // 1: couple the Kuznetsov model to every lesion
+    clinic_params<R> clinic;
+    // Death when the total burden reaches about 1e12 cells (1e12-1e13; MODEL_SPEC section 9).
+    std::uint64_t lethal_cells = 1000000000000;
+
+    constexpr errc validate() const noexcept {
+        errc e = primary.validate();
+        if (e == errc::ok) e = metastasis.validate();
+        if (e == errc::ok) e = spread.validate();
+        if (e != errc::ok) return e;
+        if (!(invasion >= real_const<R>::zero) || invasion > real_const<R>::one) return errc::invasion_out_of_range;
+        if (static_cast<int>(primary_organ) >= organ_count) return errc::tropism_invalid;
+        R total = real_const<R>::zero;
+        for (const site_profile<R>& s : sites) {
+            if (!(s.tropism >= real_const<R>::zero)) return errc::tropism_invalid;
+            if (!(s.founder_dormant >= real_const<R>::zero) || s.founder_dormant > real_const<R>::one) return errc::tropism_invalid;
+            if (!(s.dormancy_factor >= real_const<R>::zero)) return errc::site_dormancy_factor_invalid;
+            total += s.tropism;
+        }
+        if (!(total > real_const<R>::zero)) return errc::tropism_invalid;
+        if (lethal_cells < 2 || lethal_cells > max_cells) return errc::lethal_burden_invalid;
+        if (clinic.cells_per_cm3 == 0 || !(clinic.imaging_mm > real_const<R>::zero) ||
+            clinic.oligometastatic_lesions < 1 || clinic.oligometastatic_organs < 1)
+            return errc::clinic_parameter_invalid;
+        if (immune_on > 1 || immune.validate() != errc::ok) return errc::immune_parameter_invalid;
+        return errc::ok;
+    }
+};
+
+template <class Scalar, int MaxClones>
+struct lesion {
+    using real = real_t<Scalar>;
+    static constexpr int max_clones = MaxClones;
+    population<Scalar, MaxClones> cells;
+    immune_state<real> immune;
+    site where;
+    progression_machine progress;
+    std::uint8_t used = 0;         // the slot holds a lesion
+    std::uint8_t detected = 0;     // has been visible on imaging
+    std::uint8_t symptomatic = 0;  // has caused symptoms
+    std::uint8_t parent = 0;       // the lesion whose cell founded it (0 for the primary itself)
+    std::int32_t founded_day = 0;
+    std::int32_t detected_day = -1;
+
+    constexpr bool active() const noexcept { return used != 0 && !progress.ended(); }
+};
+
+struct outcome {
+    std::int32_t death_day = -1;   // -1 while alive
+    death_cause cause = death_cause::none;
+    organ failed_organ = organ::count_;
+    std::int32_t diagnosis_day = -1;  // first lesion visible or first symptom
+};
+
+// The clinic's view of one lesion.
+template <class R>
+struct visible_lesion {
+    std::uint8_t index = 0;
+    site where;
+    R diameter_mm = real_const<R>::zero;
+    std::uint8_t measurable = 0;  // RECIST 1.1 measurable
+};
+
+template <class R, int MaxLesions>
+struct clinic_view {
+    stage clinical_stage = stage::none;
+    std::uint8_t oligometastatic = 0;
+    int visible_count = 0;
+    visible_lesion<R> visible[static_cast<unsigned>(MaxLesions)] = {};
+    std::uint64_t ctc_per_7_5_ml = 0;  // a Poisson draw around the expected count
+    R marker = real_const<R>::zero;
+    std::uint32_t symptoms = 0;       // bit (1 << symptom) for every symptom present
+    constexpr bool ned() const noexcept { return visible_count == 0; }  // no evidence of disease
+};
+
+template <class Scalar, int MaxLesions, int MaxClones>
+class patient {
+    static_assert(MaxLesions >= 1 && MaxLesions <= 255, "oncostate: MaxLesions must be in [1, 255]");
+
+public:
+    using scalar = Scalar;
+    using real = real_t<Scalar>;
+    using lesion_type = lesion<Scalar, MaxClones>;
+    using params_type = patient_params<real>;
+    using view_type = clinic_view<real, MaxLesions>;
+    static constexpr int max_lesions = MaxLesions;
+    static constexpr unsigned slots = static_cast<unsigned>(MaxLesions);
+
+    // Begins a patient: one in-situ primary of `founder_cells` cells, day 0. The stream
+    // (seed, patient_index) makes the run independent of how a cohort is split.
+    constexpr errc start(const params_type& p, std::uint64_t seed, std::uint64_t patient_index,
+                         std::uint64_t founder_cells = 1) noexcept {
+        const errc e = p.validate();
+        if (e != errc::ok) return e;
+        if (founder_cells == 0 || founder_cells > max_cells) return errc::cell_count_too_large;
+        *this = patient{};
+        seed_ = seed;
+        index_ = patient_index;
+        rng_ = xoshiro128pp(seed, patient_index);
+        lesion_type& primary = lesions_[0];
+        primary.used = 1;
+        primary.where = site{p.primary_organ, node::none};
+        primary.progress = progression_machine(progression::in_situ);
+        primary.immune.effectors = p.immune.sigma / p.immune.delta;
+        primary.cells.set_vascularised(true);  // the primary's own vasculature is not modelled
+        primary.cells.add_cells(0, founder_cells);
+        return errc::ok;
+    }
+
+    // --- the truth --------------------------------------------------------------------------
+    constexpr std::int32_t day() const noexcept { return day_; }
+    constexpr bool alive() const noexcept { return out_.death_day < 0; }
+    constexpr const outcome& result() const noexcept { return out_; }
+    constexpr const lesion_type& operator[](int i) const noexcept { return lesions_[clamp_index(i)]; }
+    constexpr int lesion_count() const noexcept {  // lesions ever founded (slots in use)
+        int n = 0;
+        for (const lesion_type& l : lesions_) n += l.used ? 1 : 0;
+        return n;
+    }
+    constexpr std::uint64_t total_cells() const noexcept {
+        std::uint64_t n = 0;
+        for (const lesion_type& l : lesions_) n = detail::sat_add(n, l.cells.cells());
+        return n;
+    }
+    constexpr bool cured() const noexcept { return total_cells() == 0; }  // every cell gone: truth only
+    constexpr std::uint64_t cells_shed() const noexcept { return shed_; }
+    constexpr std::uint64_t cells_colonised() const noexcept { return colonised_; }
+    // Founders that found neither a free slot nor a lesion at their site (the table was full),
+    // or beyond the 16 per lesion, route and day that are placed.
+    constexpr std::uint64_t founders_lost() const noexcept { return lost_; }
+    constexpr const xoshiro128pp& rng() const noexcept { return rng_; }
+
+    // --- the clinic's view --------------------------------------------------------------------
+    // Drawn from a stream of its own, so looking does not change what happens.
+    constexpr view_type observe(const params_type& p) const noexcept {
+        using t = real_traits<real>;
+        view_type v;
+        const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
+        int distant = 0;
+        std::uint32_t distant_organs = 0;
+        bool regional = false;
+        for (int i = 0; i < MaxLesions; ++i) {
+            const lesion_type& l = lesions_[i];
+            if (!l.used) continue;
+            if (l.symptomatic && l.active()) v.symptoms |= 1u << static_cast<unsigned>(site_symptom(l.where, p.primary_organ));
+            const std::uint64_t n = l.cells.cells();
+            if (n == 0 || n < visible_cells) continue;
+            visible_lesion<real>& vl = v.visible[v.visible_count++];
+            vl.index = static_cast<std::uint8_t>(i);
+            vl.where = l.where;
+            vl.diameter_mm = diameter_mm<real>(n, p.clinic.cells_per_cm3);
+            vl.measurable = (l.where.is_node() ? vl.diameter_mm >= p.clinic.measurable_node_mm
+                                               : vl.diameter_mm >= p.clinic.measurable_mm) ? 1 : 0;
+            if (i == 0) continue;
+            if (l.where.nodal == node::regional) {
+                regional = true;
+            } else {
+                ++distant;
+                distant_organs |= 1u << static_cast<unsigned>(l.where.where);
+            }
+        }
+        v.clinical_stage = distant > 0 ? stage::distant : (regional ? stage::regional : (v.visible_count > 0 ? stage::localized : stage::none));
+        int organs = 0;
+        for (std::uint32_t m = distant_organs; m != 0; m &= m - 1) ++organs;
+        v.oligometastatic = (distant > 0 && distant <= p.clinic.oligometastatic_lesions && organs <= p.clinic.oligometastatic_organs) ? 1 : 0;
+        // markers and circulating cells from the truth
+        constexpr real per_1e9 = real(1e-9);
+        const real burden = t::from_uint(total_cells());
+        v.marker = p.clinic.marker_baseline + p.clinic.marker_per_1e9_cells * burden * per_1e9;
+        xoshiro128pp look(seed_ ^ 0x5851F42D4C957F2Du, index_ ^ (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day_)) << 40));
+        constexpr real hours_per_day = real(24.0), ln2 = real(0.6931471805599453), sample_ml = real(7.5);
+        const real mean_life_days = p.clinic.ctc_half_life_hours / (hours_per_day * ln2);
+        const real in_blood = p.spread.shed * t::from_uint(shedding_cells()) * mean_life_days;
+        v.ctc_per_7_5_ml = poisson(look, in_blood * p.clinic.ctc_captured * sample_ml / p.clinic.blood_ml);
+        return v;
+    }
+
+    // --- changing the state -------------------------------------------------------------------
+    // Removes a lesion (surgery, ablation, stereotactic radiotherapy).
+    constexpr errc resect(int i) noexcept {
+        if (i < 0 || i >= MaxLesions) return errc::lesion_index_out_of_range;
+        lesion_type& l = lesions_[i];
+        if (!l.active()) return errc::lesion_not_active;
+        if (l.progress.transition(progression::resected) != errc::ok) return errc::illegal_transition;
+        l.cells.clear();
+        return errc::ok;
+    }
+
+    // One day. `actions` are systemic therapies acting on every lesion today (may be null).
+    template <class Sink = null_sink>
+    constexpr void step(const params_type& p, Sink&& sink = Sink{}, const therapy_action<real>* actions = nullptr,
+                        int action_count = 0) noexcept {
+        if (!alive()) return;
+        ++day_;
+        therapy_action<real> today[max_therapies] = {};
+        int n_today = 0;
+        for (int a = 0; a < action_count && n_today < max_therapies - 1; ++a) today[n_today++] = actions[a];
+        for (int i = 0; i < MaxLesions; ++i) {
+            lesion_type& l = lesions_[i];
+            if (!l.active()) continue;
+            const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
+            int n = n_today;
+            const bool held = p.immune_on && immune_response(p, kp, l, today[n]);
+            if (p.immune_on) ++n;
+            auto forward = [&sink, i](event e) {
+                e.lesion = static_cast<std::uint8_t>(i);
+                sink(e);
+            };
+            l.cells.step(kp, rng_, today, n, forward, p.sites[static_cast<int>(l.where.where)].dormancy_factor);
+            if (p.immune_on) set_immune_dormancy(l, held, i, sink);
+        }
+        invade(p, sink);
+        disseminate(p, sink);
+        update_clinic(p, sink);
+        check_death(p, sink);
+    }
+
+    // True when every field holds a value the simulation can produce (for restored snapshots).
+    constexpr bool well_formed() const noexcept {
+        if (day_ < 0 || out_.death_day < -1 || out_.diagnosis_day < -1) return false;
+        if (static_cast<int>(out_.cause) > static_cast<int>(death_cause::vital_organ)) return false;
+        if (static_cast<int>(out_.failed_organ) > organ_count) return false;
+        if (static_cast<int>(last_stage_) > static_cast<int>(stage::distant)) return false;
+        for (const lesion_type& l : lesions_) {
+            if (l.used > 1 || l.detected > 1 || l.symptomatic > 1 || l.parent >= MaxLesions) return false;
+            if (static_cast<int>(l.progress.state()) >= progression_state_count) return false;
+            if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
+            if (!l.cells.well_formed()) return false;
+            if (!l.used && l.cells.cells() != 0) return false;
+        }
+        return true;
+    }
+
+private:
+    static constexpr int clamp_index(int i) noexcept { return i < 0 ? 0 : (i >= MaxLesions ? MaxLesions - 1 : i); }
+
+    // Cells that shed: the invasive primary and vascularised metastases.
+    constexpr bool sheds(int i) const noexcept {
+        const lesion_type& l = lesions_[i];
+        if (!l.active()) return false;
+        if (i == 0) return l.progress.state() != progression::in_situ;
+        return l.cells.vascularised();
+    }
+    constexpr std::uint64_t shedding_cells() const noexcept {
+        std::uint64_t n = 0;
+        for (int i = 0; i < MaxLesions; ++i) {
+            if (sheds(i)) n = detail::sat_add(n, lesions_[i].cells.proliferating());
+        }
+        return n;
+    }
+
+    // Advances the lesion's effectors and fills today's immune kill; true when it holds the
+    // lesion (kills at least as fast as the lesion's net growth).
+    constexpr bool immune_response(const params_type& p, const kernel_params<real>& kp, lesion_type& l,
+                                   therapy_action<real>& kill) noexcept {
+        using t = real_traits<real>;
+        const real growth = kp.growth.birth - kp.growth.death;
+        const real y = t::from_uint(l.cells.cells()) / t::from_uint(p.immune.cells_per_unit);
+        immune_advance(p.immune, l.immune, y, immune_dtau_per_day(p.immune, growth));
+        kill = therapy_action<real>{};
+        kill.therapy = immune_therapy;
+        kill.kill_all = immune_kill_probability(p.immune, l.immune, growth);
+        return l.cells.cells() > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
+    }
+
+    template <class Sink>
+    constexpr void set_immune_dormancy(lesion_type& l, bool held, int i, Sink& sink) noexcept {
+        const dormancy now = l.cells.dormancy_state();
+        if (held && now == dormancy::none && l.cells.set_dormancy(dormancy::immune) == errc::ok) {
+            sink(event{event_code::lesion_dormant, 0, 0, static_cast<std::uint64_t>(dormancy::immune), static_cast<std::uint8_t>(i)});
+        } else if (!held && now == dormancy::immune && l.cells.set_dormancy(dormancy::none) == errc::ok) {
+            sink(event{event_code::lesion_woke, 0, 0, static_cast<std::uint64_t>(dormancy::immune), static_cast<std::uint8_t>(i)});
+        }
+    }
+
+    template <class Sink>
+    constexpr void invade(const params_type& p, Sink& sink) noexcept {
+        lesion_type& primary = lesions_[0];
+        if (primary.progress.state() != progression::in_situ) return;
+        if (primary.cells.cells() < p.invasion_min_cells || !bernoulli(rng_, p.invasion)) return;
+        if (primary.progress.transition(progression::invasive) == errc::ok) {
+            sink(event{event_code::invasion, 0, 0, primary.cells.cells(), 0});
+        }
+    }
+
+    // One day of the cascade for every shedding lesion, counts aggregated into one event each.
+    template <class Sink>
+    constexpr void disseminate(const params_type& p, Sink& sink) noexcept {
+        const dissemination_params<real>& d = p.spread;
+        std::uint64_t shed = 0, arrested = 0, extravasated = 0, colonised = 0, lost_today = 0;
+        for (int i = 0; i < MaxLesions; ++i) {
+            if (!sheds(i)) continue;
+            const std::uint64_t out = binomial(rng_, lesions_[i].cells.proliferating(), d.shed);
+            if (out == 0) continue;
+            shed = detail::sat_add(shed, out);
+            const std::uint64_t alive_cells = binomial(rng_, out, d.survive);
+            const std::uint64_t lymph = binomial(rng_, alive_cells, d.lymphatic);
+            const std::uint64_t skipped = binomial(rng_, lymph, d.skip);
+            const std::uint64_t groups[3] = {lymph - skipped, skipped, alive_cells - lymph};  // regional, distant node, blood
+            for (int route = 0; route < 3; ++route) {
+                const std::uint64_t a = binomial(rng_, groups[route], d.arrest);
+                const std::uint64_t x = binomial(rng_, a, d.extravasate);
+                const std::uint64_t c = binomial(rng_, x, d.colonise);
+                arrested += a;
+                extravasated += x;
+                colonised += c;
+                const std::uint64_t tries = c < max_founders_per_day ? c : max_founders_per_day;
+                lost_today += c - tries;
+                for (std::uint64_t f = 0; f < tries; ++f) lost_today += found(p, i, route, sink) ? 0 : 1;
+            }
+        }
+        if (lost_today) {
+            lost_ = detail::sat_add(lost_, lost_today);
+            sink(event{event_code::lesion_table_full, 0, 0, lost_today, 0});
+        }
+        shed_ = detail::sat_add(shed_, shed);
+        colonised_ = detail::sat_add(colonised_, colonised);
+        if (shed) sink(event{event_code::cells_shed, 0, 0, shed, 0});
+        if (arrested) sink(event{event_code::cells_arrested, 0, 0, arrested, 0});
+        if (extravasated) sink(event{event_code::cells_extravasated, 0, 0, extravasated, 0});
+        if (colonised) sink(event{event_code::cells_colonised, 0, 0, colonised, 0});
+    }
+
+    // One founder from lesion `source` on a route (0 regional node, 1 distant node, 2 blood).
+    // False when it found no place (the table was full and no lesion grows at its site).
+    template <class Sink>
+    constexpr bool found(const params_type& p, int source, int route, Sink& sink) noexcept {
+        site where{organ::lymph_node, route == 0 ? node::regional : node::distant};
+        if (route == 2) {
+            const organ bed = first_capillary_bed(p.primary_organ);
+            if (bed != organ::count_ && bernoulli(rng_, p.spread.first_bed)) {
+                where = site{bed, node::none};
+            } else {
+                real w[organ_count] = {};
+                for (int o = 0; o < organ_count; ++o) w[o] = p.sites[o].tropism;
+                const std::size_t o = categorical(rng_, w, static_cast<std::size_t>(organ_count));
+                if (o >= static_cast<std::size_t>(organ_count)) return false;
+                where = site{static_cast<organ>(o), node::none};
+            }
+        }
+        // the founder: one cell of one clone, picked in proportion to its proliferating cells
+        const population<Scalar, MaxClones>& from = lesions_[source].cells;
+        real w[static_cast<unsigned>(MaxClones)] = {};
+        for (int c = 0; c < MaxClones; ++c) w[c] = real_traits<real>::from_uint(from[c].alive ? from[c].proliferating : 0);
+        const std::size_t c = categorical(rng_, w, static_cast<std::size_t>(MaxClones));
+        if (c >= static_cast<std::size_t>(MaxClones)) return false;
+        const genotype g = from[static_cast<int>(c)].genes;
+        const bool asleep = bernoulli(rng_, p.sites[static_cast<int>(where.where)].founder_dormant);
+        // a free slot: never used, or held by a lesion that died out before anyone saw it
+        int slot = -1;
+        for (int i = 1; i < MaxLesions && slot < 0; ++i) {
+            const lesion_type& l = lesions_[i];
+            const bool free = !l.used || (l.progress.state() == progression::eradicated && !l.detected);
+            slot = free ? i : -1;
+        }
+        if (slot >= 0) {
+            lesion_type& l = lesions_[slot];
+            l = lesion_type{};
+            l.used = 1;
+            l.where = where;
+            l.parent = static_cast<std::uint8_t>(source);
+            l.founded_day = day_;
+            l.progress = progression_machine(progression::micrometastasis);
+            l.immune.effectors = p.immune.sigma / p.immune.delta;
+            l.cells.add_cells(g, asleep ? 0 : 1, asleep ? 1 : 0);
+            sink(event{event_code::new_lesion, 0, g, static_cast<std::uint64_t>(where.where), static_cast<std::uint8_t>(slot)});
+            return true;
+        }
+        // table full: the founder joins a living lesion at the same site, else it is lost (the
+        // caller counts and reports it)
+        for (int i = 1; i < MaxLesions; ++i) {
+            lesion_type& l = lesions_[i];
+            if (l.active() && l.where == where && l.cells.add_cells(g, asleep ? 0 : 1, asleep ? 1 : 0) == errc::ok) return true;
+        }
+        return false;
+    }
+
+    // Progression states, detection and symptoms from today's truth, and the clinical stage.
+    template <class Sink>
+    constexpr void update_clinic(const params_type& p, Sink& sink) noexcept {
+        const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
+        for (int i = 0; i < MaxLesions; ++i) {
+            lesion_type& l = lesions_[i];
+            if (!l.active()) continue;
+            const std::uint64_t n = l.cells.cells();
+            const std::uint64_t feel = p.sites[static_cast<int>(l.where.is_node() ? organ::lymph_node : l.where.where)].symptom_cells;
+            const bool visible = n > 0 && n >= visible_cells;
+            const bool felt = feel > 0 && n >= feel;
+            if (visible && !l.detected) {
+                l.detected = 1;
+                l.detected_day = day_;
+                constexpr real tenth_mm = real(10.0);
+                const std::int64_t d = real_traits<real>::floor_int(diameter_mm<real>(n, p.clinic.cells_per_cm3) * tenth_mm);
+                sink(event{event_code::detection, 0, 0, static_cast<std::uint64_t>(d < 0 ? 0 : d), static_cast<std::uint8_t>(i)});
+            }
+            if (felt && !l.symptomatic) {
+                l.symptomatic = 1;
+                sink(event{event_code::symptom_onset, 0, 0, static_cast<std::uint64_t>(site_symptom(l.where, p.primary_organ)),
+                           static_cast<std::uint8_t>(i)});
+            }
+            if ((visible || felt) && out_.diagnosis_day < 0) out_.diagnosis_day = day_;
+            move(l, target_state(i, l, visible, felt), i, sink);
+        }
+        const stage s = observe_stage(p);
+        if (s != last_stage_) {
+            last_stage_ = s;
+            sink(event{event_code::stage_change, 0, 0, static_cast<std::uint64_t>(s), 0});
+        }
+    }
+
+    constexpr progression target_state(int i, const lesion_type& l, bool visible, bool felt) const noexcept {
+        const progression now = l.progress.state();
+        if (l.cells.cells() == 0) return progression::eradicated;
+        if (visible) return felt ? progression::symptomatic : progression::detectable;
+        if (i == 0) return now == progression::in_situ ? progression::in_situ : progression::invasive;
+        if (l.cells.dormancy_state() != dormancy::none) return progression::dormant;
+        if (l.cells.vascularised()) return progression::vascularised;
+        return progression::growing;
+    }
+
+    template <class Sink>
+    constexpr void move(lesion_type& l, progression to, int i, Sink& sink) noexcept {
+        const progression from = l.progress.state();
+        if (to == from) return;
+        if (l.progress.transition(to) != errc::ok) {
+            // A state the table does not reach directly (e.g. micrometastasis -> detectable in one
+            // day): pass through vascularised, which reaches every later state. Never silent.
+            if (l.progress.transition(progression::vascularised) != errc::ok || l.progress.transition(to) != errc::ok) {
+                sink(event{event_code::illegal_transition, 0, 0, static_cast<std::uint64_t>(to), static_cast<std::uint8_t>(i)});
+                return;
+            }
+        }
+        if (to == progression::eradicated) sink(event{event_code::lesion_eradicated, 0, 0, 0, static_cast<std::uint8_t>(i)});
+    }
+
+    constexpr stage observe_stage(const params_type& p) const noexcept {
+        const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
+        stage s = stage::none;
+        for (int i = 0; i < MaxLesions; ++i) {
+            const lesion_type& l = lesions_[i];
+            const std::uint64_t n = l.cells.cells();
+            if (!l.used || n == 0 || n < visible_cells) continue;
+            const stage here = i == 0 ? stage::localized : (l.where.nodal == node::regional ? stage::regional : stage::distant);
+            if (static_cast<int>(here) > static_cast<int>(s)) s = here;
+        }
+        return s;
+    }
+
+    template <class Sink>
+    constexpr void check_death(const params_type& p, Sink& sink) noexcept {
+        death_cause cause = death_cause::none;
+        organ failed = organ::count_;
+        if (total_cells() >= p.lethal_cells) cause = death_cause::tumour_burden;
+        for (int o = 0; o < organ_count && cause == death_cause::none; ++o) {
+            const std::uint64_t limit = p.sites[o].vital_cells;
+            if (limit == 0) continue;
+            std::uint64_t n = 0;
+            for (const lesion_type& l : lesions_) {
+                if (l.used && !l.where.is_node() && static_cast<int>(l.where.where) == o) n = detail::sat_add(n, l.cells.cells());
+            }
+            if (n >= limit) {
+                cause = death_cause::vital_organ;
+                failed = static_cast<organ>(o);
+            }
+        }
+        if (cause == death_cause::none) return;
+        out_.death_day = day_;
+        out_.cause = cause;
+        out_.failed_organ = failed;
+        sink(event{event_code::death, 0, 0, static_cast<std::uint64_t>(cause), 0});
+    }
+
+    static constexpr std::uint64_t max_founders_per_day = 16;  // per lesion and route; the rest counted lost
+
+    static_assert(std::is_trivially_copyable<lesion_type>::value, "oncostate: a lesion must be trivially copyable");
+
+    lesion_type lesions_[slots] = {};
+    xoshiro128pp rng_{};
+    std::uint64_t seed_ = 0;
+    std::uint64_t index_ = 0;
+    std::uint64_t shed_ = 0;
+    std::uint64_t colonised_ = 0;
+    std::uint64_t lost_ = 0;
+    outcome out_{};
+    std::int32_t day_ = 0;
+    stage last_stage_ = stage::none;
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_PATIENT_HPP
+// ---- end include/oncostate/patient.hpp ----
+// ---- begin include/oncostate/snapshot.hpp ----
+// oncostate: save a patient (or any of the library's state objects) to bytes and restore it.
+//
+// Format, version 1 (little- or big-endian as the machine that wrote it; the layout check
+// refuses a snapshot from a build with another scalar, capacity or object size):
+//   bytes 0-3   magic "ONCS"
+//   bytes 4-5   format version (1)
+//   byte  6     scalar kind (1 float, 2 double, 3 fixed)
+//   byte  7     reserved (0)
+//   bytes 8-11  size of the state object in bytes
+//   bytes 12-15 layout tag (the state type's capacities, chosen by the caller)
+//   ...         the state object's bytes
+//   last 4      CRC-32 (IEEE 802.3) of everything before it
+// Restoring checks size, magic, version, layout and CRC, then the state's own well_formed(), and
+// only then overwrites the target: a rejected snapshot leaves it untouched. CRC-32 detects every
+// single-byte corruption.
+#ifndef ONCOSTATE_SNAPSHOT_HPP
+#define ONCOSTATE_SNAPSHOT_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+constexpr std::uint16_t snapshot_version = 1;
+constexpr std::size_t snapshot_header_bytes = 16;
+
+namespace detail {
+// CRC-32, reflected polynomial 0xEDB88320, four bits at a time (a 16-entry table in flash).
+constexpr std::uint32_t crc32(const std::uint8_t* data, std::size_t n, std::uint32_t crc = 0) noexcept {
+    constexpr std::uint32_t table[16] = {0x00000000u, 0x1DB71064u, 0x3B6E20C8u, 0x26D930ACu, 0x76DC4190u, 0x6B6B51F4u,
+                                         0x4DB26158u, 0x5005713Cu, 0xEDB88320u, 0xF00F9344u, 0xD6D6A3E8u, 0xCB61B38Cu,
+                                         0x9B64C2B0u, 0x86D3D2D4u, 0xA00AE278u, 0xBDBDF21Cu};
+    crc = ~crc;
+    for (std::size_t i = 0; i < n; ++i) {
+        crc = table[(crc ^ data[i]) & 0x0Fu] ^ (crc >> 4);
+        crc = table[(crc ^ (static_cast<std::uint32_t>(data[i]) >> 4)) & 0x0Fu] ^ (crc >> 4);
+    }
+    return ~crc;
+}
+
+template <class Scalar>
+constexpr std::uint8_t scalar_kind() noexcept {
+    if (std::is_same<Scalar, float>::value) return 1;
+    if (std::is_same<Scalar, double>::value) return 2;
+    return 3;
+}
+
+constexpr void put32(std::uint8_t* p, std::uint32_t v) noexcept {
+    for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
+}
+constexpr std::uint32_t get32(const std::uint8_t* p) noexcept {
+    return static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8 |
+           static_cast<std::uint32_t>(p[2]) << 16 | static_cast<std::uint32_t>(p[3]) << 24;
+}
+
+template <class State>
+constexpr std::uint32_t layout_tag() noexcept {
+    return static_cast<std::uint32_t>(State::max_lesions) << 8 | static_cast<std::uint32_t>(State::lesion_type::max_clones);
+}
+}  // namespace detail
+
+// Bytes a snapshot of State takes.
+template <class State>
+constexpr std::size_t snapshot_size() noexcept {
+    return snapshot_header_bytes + sizeof(State) + 4;
+}
+
+// Writes the snapshot into out[0, capacity); `written` receives its size.
+template <class State>
+errc save_snapshot(const State& state, std::uint8_t* out, std::size_t capacity, std::size_t& written) noexcept {
+    static_assert(std::is_trivially_copyable<State>::value, "oncostate: only trivially copyable state can be saved");
+    written = 0;
+    if (out == nullptr || capacity < snapshot_size<State>()) return errc::buffer_too_small;
+    out[0] = 'O';
+    out[1] = 'N';
+    out[2] = 'C';
+    out[3] = 'S';
+    out[4] = static_cast<std::uint8_t>(snapshot_version & 0xFFu);
+    out[5] = static_cast<std::uint8_t>(snapshot_version >> 8);
+    out[6] = detail::scalar_kind<typename State::scalar>();
+    out[7] = 0;
+    detail::put32(out + 8, static_cast<std::uint32_t>(sizeof(State)));
+    detail::put32(out + 12, detail::layout_tag<State>());
+    __builtin_memcpy(out + snapshot_header_bytes, &state, sizeof(State));
+    const std::size_t body = snapshot_header_bytes + sizeof(State);
+    detail::put32(out + body, detail::crc32(out, body));
+    written = body + 4;
+    return errc::ok;
+}
+
+// Restores `state` from a snapshot; on any error `state` is unchanged.
+template <class State>
+errc restore_snapshot(State& state, const std::uint8_t* in, std::size_t size) noexcept {
+    static_assert(std::is_trivially_copyable<State>::value, "oncostate: only trivially copyable state can be restored");
+    if (in == nullptr || size != snapshot_size<State>()) return errc::snapshot_size_mismatch;
+    if (in[0] != 'O' || in[1] != 'N' || in[2] != 'C' || in[3] != 'S') return errc::snapshot_bad_magic;
+    const std::uint16_t version = static_cast<std::uint16_t>(in[4] | in[5] << 8);
+    if (version != snapshot_version) return errc::snapshot_version_unsupported;
+    if (in[6] != detail::scalar_kind<typename State::scalar>() || in[7] != 0 ||
+        detail::get32(in + 8) != sizeof(State) || detail::get32(in + 12) != detail::layout_tag<State>())
+        return errc::snapshot_layout_mismatch;
+    const std::size_t body = snapshot_header_bytes + sizeof(State);
+    if (detail::crc32(in, body) != detail::get32(in + body)) return errc::snapshot_checksum_mismatch;
+    State candidate;
+    __builtin_memcpy(&candidate, in + snapshot_header_bytes, sizeof(State));
+    if (!candidate.well_formed()) return errc::snapshot_state_invalid;
+    state = candidate;
+    return errc::ok;
+}
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_SNAPSHOT_HPP
+// ---- end include/oncostate/snapshot.hpp ----
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP
 // ---- end include/oncostate/oncostate.hpp ----
