@@ -285,6 +285,13 @@ public:
     }
 
     // --- changing the state -------------------------------------------------------------------
+    // Adds cells of a genotype to an active lesion (a pre-existing resistant subclone, say).
+    constexpr errc add_cells(int i, genotype g, std::uint64_t proliferating, std::uint64_t dormant = 0) noexcept {
+        if (i < 0 || i >= MaxLesions) return errc::lesion_index_out_of_range;
+        if (!lesions_[i].active()) return errc::lesion_not_active;
+        return lesions_[i].cells.add_cells(g, proliferating, dormant);
+    }
+
     // Removes a lesion (surgery, ablation, stereotactic radiotherapy).
     constexpr errc resect(int i) noexcept {
         if (i < 0 || i >= MaxLesions) return errc::lesion_index_out_of_range;
@@ -415,7 +422,7 @@ private:
                 colonised += c;
                 const std::uint64_t tries = c < max_founders_per_day ? c : max_founders_per_day;
                 lost_today += c - tries;
-                for (std::uint64_t f = 0; f < tries; ++f) lost_today += found(p, i, route, sink) ? 0 : 1;
+                for (std::uint64_t f = 0; f < tries; ++f) lost_today += found(p, i, route, sink) ? 0u : 1u;
             }
         }
         if (lost_today) {

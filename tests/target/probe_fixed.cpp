@@ -44,6 +44,24 @@ std::int32_t exercise(std::int32_t a, std::int32_t b, std::uint32_t seed) {
     drug.kill_dividing = kill;
     for (int day = 0; day < 50; ++day) pop.step(p, g, &drug, day & 1);
     k += pop.cells();
+    // a whole patient with immune control, dissemination, the clinic's view and a snapshot
+    static oncostate::patient_params<oncostate::sfloat> pp;
+    pp.primary = p;
+    pp.metastasis = p;
+    constexpr oncostate::sfloat bone(0.7), lung(0.3);
+    pp.sites[static_cast<int>(oncostate::organ::bone)].tropism = bone;
+    pp.sites[static_cast<int>(oncostate::organ::lung)].tropism = lung;
+    pp.immune_on = 1;
+    static oncostate::patient<oncostate::q16_16, 8, 2> pt;
+    if (pt.start(pp, seed, 0, 100000) != oncostate::errc::ok) return -2;
+    for (int day = 0; day < 30; ++day) pt.step(pp);
+    const auto view = pt.observe(pp);
+    static std::uint8_t buf[oncostate::snapshot_size<oncostate::patient<oncostate::q16_16, 8, 2>>()];
+    std::size_t n = 0;
+    if (oncostate::save_snapshot(pt, buf, sizeof buf, n) != oncostate::errc::ok ||
+        oncostate::restore_snapshot(pt, buf, n) != oncostate::errc::ok)
+        return -3;
+    k += pt.total_cells() + view.ctc_per_7_5_ml + static_cast<std::uint64_t>(view.visible_count);
     return y.raw() + static_cast<std::int32_t>(k & 0xFFFFu);
 }
 
