@@ -197,7 +197,33 @@ constexpr R expm1(R x) noexcept {
     return e;
 }
 
-// Square root; returns 0 for x <= 0.
+// Square root; returns 0 for x <= 0. Correctly rounded for every type: float and double use the
+// IEEE square root (one instruction on x86 and on a Cortex-M4F/M7; libm elsewhere), sfloat an
+// integer square root of its mantissa. The generic Newton iteration below serves other types.
+constexpr float sqrt(float x) noexcept { return x > 0.0f ? __builtin_sqrtf(x) : 0.0f; }
+constexpr double sqrt(double x) noexcept { return x > 0.0 ? __builtin_sqrt(x) : 0.0; }
+constexpr sfloat sqrt(sfloat x) noexcept {
+    if (x.is_zero() || x.negative()) return sfloat{};
+    // x = m 2^E with E = exponent - 31; make the power even and take isqrt of a 64-bit integer
+    const int e = x.exponent() - 31;
+    const bool odd = (e & 1) != 0;
+    std::uint64_t op = static_cast<std::uint64_t>(x.mantissa()) << (odd ? 31 : 32);
+    const int e2 = e - (odd ? 31 : 32);
+    std::uint64_t res = 0, one = std::uint64_t{1} << 62;
+    while (one > op) one >>= 2;  // at most 1 step: op >= 2^62
+    for (int i = 0; i < 32 && one != 0; ++i) {
+        if (op >= res + one) {
+            op -= res + one;
+            res = (res >> 1) + one;
+        } else {
+            res >>= 1;
+        }
+        one >>= 2;
+    }
+    if (op > res) ++res;  // round to nearest
+    return sfloat::make(false, res, e2 / 2);
+}
+
 template <class R>
 constexpr R sqrt(R x) noexcept {
     using c = detail::constants<R>;
