@@ -3,7 +3,9 @@
 //
 // Every loop is bounded. Methods:
 //   bernoulli   exact to 2^-64: the probability as a 64-bit binary fraction, compared word by word;
-//   binomial    mean < 10: inversion (exact), with the zero/non-zero decision made first by an
+//   binomial    n up to a type-dependent few (12 float/double, 64 sfloat) and mean >= 1/64: one
+//               exact Bernoulli trial per cell;
+//               mean < 10: inversion (exact), with the zero/non-zero decision made first by an
 //               exact Bernoulli draw so that rare events (mean 1e-12) keep their probability;
 //               mean >= 10 and variance < 2^16: BTRS, transformed rejection with squeeze
 //               (Hormann 1993, J Stat Comput Simul 46:101), exact;
@@ -201,6 +203,24 @@ constexpr void zero_probability(R a, R& p0, R& p_pos) noexcept {
     }
 }
 
+// The count of successes among n Bernoulli trials of probability t / 2^64, trial by trial.
+template <class Rng>
+constexpr std::uint64_t bernoulli_trials(Rng& g, std::uint64_t n, std::uint64_t t) noexcept {
+    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32), t_lo = static_cast<std::uint32_t>(t);
+    std::uint64_t k = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        const std::uint32_t hi = g.next();
+        k += (hi < t_hi || (hi == t_hi && g.next() < t_lo)) ? 1u : 0u;
+    }
+    return k;
+}
+// Below this mean a binomial draw is decided by one exact "any success?" draw (cheaper than trials).
+template <class R>
+constexpr R rare_mean() noexcept {
+    constexpr R v = R(1.0 / 64.0);
+    return v;
+}
+
 // Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr) noexcept {
@@ -341,10 +361,12 @@ constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (n == 0 || !(p > zero)) return 0;
     if (!(p < one)) return n;
-    if (n == 1) return bernoulli(g, p) ? 1 : 0;
     if (p > half) return n - binomial(g, n, one - p);
     const R nr = real_traits<R>::from_uint(n);
     const R mean = nr * p;
+    if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
+        return detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than any formula
+    }
     if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr);
     const R var = mean * (one - p);
     if (var >= normal_variance) {

@@ -101,20 +101,26 @@ struct tables {
     static constexpr data value = make();
 };
 
-// log(1 + t) for |t| <= 1/64: t (1 - t (1/2 - t (1/3 - ...))).
+// log(1 + t) for |t| <= 1/64: t (1 - t (1/2 - t (1/3 - ...))). Below real_traits::tiny the
+// two-term form t (1 - t/2) is already exact to the type's precision (the model's per-cell
+// probabilities, 1e-12 to 1e-6, take this path).
 template <class R>
 constexpr R log1p_small(R t) noexcept {
     using inv = inverse_int<R>;
     constexpr int n = real_traits<R>::log_terms;
+    constexpr R tiny = real_traits<R>::tiny(), half = R(0.5), one = R(1.0);
+    if (t < tiny && -t < tiny) return t * (one - t * half);
     R q = inv::value[n];
     for (int i = n - 1; i >= 1; --i) q = inv::value[i] - t * q;
     return t * q;
 }
-// e^x - 1 for |x| <= 1/64: x (1 + x (1/2! + x (1/3! + ...))).
+// e^x - 1 for |x| <= 1/64: x (1 + x (1/2! + x (1/3! + ...))); x (1 + x/2) below tiny.
 template <class R>
 constexpr R expm1_small(R x) noexcept {
     const auto& tb = tables<R>::value;
     constexpr int n = real_traits<R>::log_terms;
+    constexpr R tiny = real_traits<R>::tiny(), half = R(0.5), one = R(1.0);
+    if (x < tiny && -x < tiny) return x * (one + x * half);
     R q = tb.inv_fact[n];
     for (int i = n - 1; i >= 1; --i) q = tb.inv_fact[i] + x * q;
     return x * q;

@@ -693,6 +693,10 @@ struct real_traits<float> {
     static constexpr int exp_terms = 3;    // Taylor terms of e^r, |r| <= ln2/128
     static constexpr int log_terms = 4;    // series terms of log1p(t) and expm1(t), |t| <= 1/64
     static constexpr int newton_steps = 3; // sqrt/cbrt refinements
+    // below this |t|, log1p(t) = t (1 - t/2) and expm1(t) = t (1 + t/2) to the type's precision
+    // (the neglected t^2/3 relative term is under half an ulp)
+    static constexpr float tiny() noexcept { return 1.0f / 8192.0f; }  // 2^-13
+    static constexpr std::uint64_t direct_trials = 12;  // binomial: trial by trial up to this n
     static constexpr float max() noexcept { return 3.0e38f; }
     static constexpr float max_log() noexcept { return 88.0f; }  // exp(x) saturates above
     static constexpr float ldexp(float x, int k) noexcept { return ops::ldexp(x, k); }
@@ -714,6 +718,8 @@ struct real_traits<double> {
     static constexpr int exp_terms = 6;
     static constexpr int log_terms = 9;
     static constexpr int newton_steps = 5;
+    static constexpr double tiny() noexcept { return 1.0 / 268435456.0; }  // 2^-28
+    static constexpr std::uint64_t direct_trials = 12;
     static constexpr double max() noexcept { return 1.0e308; }
     static constexpr double max_log() noexcept { return 709.0; }
     static constexpr double ldexp(double x, int k) noexcept { return ops::ldexp(x, k); }
@@ -734,6 +740,8 @@ struct real_traits<sfloat> {
     static constexpr int exp_terms = 4;
     static constexpr int log_terms = 5;
     static constexpr int newton_steps = 4;
+    static constexpr sfloat tiny() noexcept { return sfloat::make(false, 1, -17); }  // 2^-17
+    static constexpr std::uint64_t direct_trials = 64;  // software arithmetic makes formulas dear
     static constexpr sfloat max() noexcept { return sfloat::max(); }
     static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }
     static constexpr sfloat ldexp(sfloat x, int k) noexcept { return x.scaled(k); }
@@ -905,20 +913,26 @@ struct tables {
     static constexpr data value = make();
 };
 
-// log(1 + t) for |t| <= 1/64: t (1 - t (1/2 - t (1/3 - ...))).
+// log(1 + t) for |t| <= 1/64: t (1 - t (1/2 - t (1/3 - ...))). Below real_traits::tiny the
+// two-term form t (1 - t/2) is already exact to the type's precision (the model's per-cell
+// probabilities, 1e-12 to 1e-6, take this path).
 template <class R>
 constexpr R log1p_small(R t) noexcept {
     using inv = inverse_int<R>;
     constexpr int n = real_traits<R>::log_terms;
+    constexpr R tiny = real_traits<R>::tiny(), half = R(0.5), one = R(1.0);
+    if (t < tiny && -t < tiny) return t * (one - t * half);
     R q = inv::value[n];
     for (int i = n - 1; i >= 1; --i) q = inv::value[i] - t * q;
     return t * q;
 }
-// e^x - 1 for |x| <= 1/64: x (1 + x (1/2! + x (1/3! + ...))).
+// e^x - 1 for |x| <= 1/64: x (1 + x (1/2! + x (1/3! + ...))); x (1 + x/2) below tiny.
 template <class R>
 constexpr R expm1_small(R x) noexcept {
     const auto& tb = tables<R>::value;
     constexpr int n = real_traits<R>::log_terms;
+    constexpr R tiny = real_traits<R>::tiny(), half = R(0.5), one = R(1.0);
+    if (x < tiny && -x < tiny) return x * (one + x * half);
     R q = tb.inv_fact[n];
     for (int i = n - 1; i >= 1; --i) q = tb.inv_fact[i] + x * q;
     return x * q;
@@ -1208,7 +1222,9 @@ ONCOSTATE_NAMESPACE_END
 //
 // Every loop is bounded. Methods:
 //   bernoulli   exact to 2^-64: the probability as a 64-bit binary fraction, compared word by word;
-//   binomial    mean < 10: inversion (exact), with the zero/non-zero decision made first by an
+//   binomial    n up to a type-dependent few (12 float/double, 64 sfloat) and mean >= 1/64: one
+//               exact Bernoulli trial per cell;
+//               mean < 10: inversion (exact), with the zero/non-zero decision made first by an
 //               exact Bernoulli draw so that rare events (mean 1e-12) keep their probability;
 //               mean >= 10 and variance < 2^16: BTRS, transformed rejection with squeeze
 //               (Hormann 1993, J Stat Comput Simul 46:101), exact;
@@ -1402,6 +1418,24 @@ constexpr void zero_probability(R a, R& p0, R& p_pos) noexcept {
     }
 }
 
+// The count of successes among n Bernoulli trials of probability t / 2^64, trial by trial.
+template <class Rng>
+constexpr std::uint64_t bernoulli_trials(Rng& g, std::uint64_t n, std::uint64_t t) noexcept {
+    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32), t_lo = static_cast<std::uint32_t>(t);
+    std::uint64_t k = 0;
+    for (std::uint64_t i = 0; i < n; ++i) {
+        const std::uint32_t hi = g.next();
+        k += (hi < t_hi || (hi == t_hi && g.next() < t_lo)) ? 1u : 0u;
+    }
+    return k;
+}
+// Below this mean a binomial draw is decided by one exact "any success?" draw (cheaper than trials).
+template <class R>
+constexpr R rare_mean() noexcept {
+    constexpr R v = R(1.0 / 64.0);
+    return v;
+}
+
 // Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr) noexcept {
@@ -1542,10 +1576,12 @@ constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (n == 0 || !(p > zero)) return 0;
     if (!(p < one)) return n;
-    if (n == 1) return bernoulli(g, p) ? 1 : 0;
     if (p > half) return n - binomial(g, n, one - p);
     const R nr = real_traits<R>::from_uint(n);
     const R mean = nr * p;
+    if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
+        return detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than any formula
+    }
     if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr);
     const R var = mean * (one - p);
     if (var >= normal_variance) {

@@ -9,15 +9,17 @@
 //
 // The population kernel (ns per clone-tick against a std-library reference, the RNG floor, sizes,
 // and the two 1000-replicate workloads of issue 3) is in bench_kernel.hpp; the shared helpers
-// (report, measure, time_best, scale, checksum) in bench_util.hpp.
+// (report, measure, time_best, scale, checksum) in bench_util.hpp. A simulated year of one patient
+// (16 lesions x 4 clones, float and fixed, and the patient's size; issue 4) is in bench_patient.hpp.
 //
 // Usage: oncostate-bench [scale]   (scale multiplies every iteration count, not the fixed-size
-// workloads; default 1, about 17 s on a 2-core EPYC VM)
+// workloads; default 1, about 18 s on a 2-core EPYC VM)
 // To add a benchmark, write a function that times with measure() and prints with report(), and
 // call it from main().
 #include <oncostate/oncostate.hpp>
 
 #include "bench_kernel.hpp"
+#include "bench_patient.hpp"
 #include "bench_util.hpp"
 
 #include <array>    // parameter tables
@@ -137,6 +139,7 @@ int main(int argc, char** argv) {
     bench_poisson("poisson_mean1e4", 1e4, 800000);
 
     bench::kernel::run_all();
+    bench::patient_year::run_all();
 
     report("checksum", bench::checksum, "count");
     return 0;
