@@ -30,6 +30,7 @@ ONCOSTATE_NAMESPACE_BEGIN
 
 namespace detail {
 constexpr int max_rejection_rounds = 64;
+constexpr std::uint64_t max_product_gap = 16;  // BTRS: |k - mode| up to which f(k)/f(m) is a product
 constexpr std::uint64_t max_inversion_steps = 80;  // P(X > 80) < 1e-40 when the mean is below 10
 
 // log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder.
@@ -276,6 +277,7 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
     const R c = mean + half;
     const R v_r = v0 - v1 / b;
     const R alpha = (al0 + al1 / b) * sd;
+    const R r = p / (one - p);
     const std::uint64_t m = clamp_to_count((nr + one) * p, n);
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
@@ -286,8 +288,19 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
         if (ki < 0 || static_cast<std::uint64_t>(ki) > n) continue;
         const std::uint64_t k = static_cast<std::uint64_t>(ki);
         if (us >= squeeze && v <= v_r) return k;
-        const R lhs = math::log(v * alpha / (a / (us * us) + b));
-        if (lhs <= binomial_log_ratio(n, p, m, k)) return k;
+        const R target = v * alpha / (a / (us * us) + b);  // accept if target <= f(k) / f(m)
+        const std::uint64_t gap = k > m ? k - m : m - k;
+        if (gap <= max_product_gap) {  // near the mode: the ratio as a short product (Hormann's BTRD)
+            R f = one;
+            if (k > m) {
+                for (std::uint64_t j = m + 1; j <= k; ++j) f = f * (real_traits<R>::from_uint(n - j + 1) * r) / real_traits<R>::from_uint(j);
+            } else {
+                for (std::uint64_t j = k + 1; j <= m; ++j) f = f * real_traits<R>::from_uint(j) / (real_traits<R>::from_uint(n - j + 1) * r);
+            }
+            if (target <= f) return k;
+            continue;
+        }
+        if (math::log(target) <= binomial_log_ratio(n, p, m, k)) return k;
     }
     return m;
 }
@@ -321,6 +334,7 @@ constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
     const R inv_alpha = i0 + i1 / (b - i2);
     const R v_r = v0 - v1 / (b - two);
     const std::uint64_t m = static_cast<std::uint64_t>(real_traits<R>::floor_int(mean));
+    R f_mode = zero;  // P(X = m), computed on the first rejection that needs it
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
         const R v = uniform01<R>(g);
@@ -329,8 +343,21 @@ constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
         const std::int64_t ki = real_traits<R>::floor_int((two * a / us + b) * u + mean + shift);
         if (us >= squeeze && v <= v_r && ki >= 0) return static_cast<std::uint64_t>(ki);
         if (ki < 0 || (us < tail_cut && v > us)) continue;
-        const R lhs = math::log(v * inv_alpha / (a / (us * us) + b));
-        if (lhs <= poisson_log_pmf(mean, m, static_cast<std::uint64_t>(ki))) return static_cast<std::uint64_t>(ki);
+        const R target = v * inv_alpha / (a / (us * us) + b);  // accept if target <= f(k)
+        const std::uint64_t k = static_cast<std::uint64_t>(ki);
+        const std::uint64_t gap = k > m ? k - m : m - k;
+        if (gap <= max_product_gap) {  // near the mode: f(k) = f(m) times a short product
+            if (!(f_mode > zero)) f_mode = math::exp(poisson_log_pmf(mean, m, m));
+            R f = f_mode;
+            if (k > m) {
+                for (std::uint64_t j = m + 1; j <= k; ++j) f = f * mean / real_traits<R>::from_uint(j);
+            } else {
+                for (std::uint64_t j = k + 1; j <= m; ++j) f = f * real_traits<R>::from_uint(j) / mean;
+            }
+            if (target <= f) return k;
+            continue;
+        }
+        if (math::log(target) <= poisson_log_pmf(mean, m, k)) return k;
     }
     return m;
 }

@@ -58,6 +58,7 @@ struct immune_const {
     static constexpr R substeps_per_unit = R(20.0);        // RK4 sub-step at most 0.05
     static constexpr R max_rate = R(20.0);
     static constexpr R sixth = R(1.0 / 6.0);
+    static constexpr R negligible_y = R(1e-4);  // tumour size (units of cells_per_unit) below which y is ignored
 };
 constexpr int immune_max_substeps = 64;
 constexpr std::uint64_t immune_max_cells_per_unit = std::uint64_t{1} << 62;  // population.hpp's max_cells
@@ -140,13 +141,21 @@ constexpr R tumour_dy(const immune_params<R>& p, R x, R y) noexcept {
     return p.alpha * y * (k::one - p.beta * y) - p.visibility * x * y;
 }
 
-// Advances the effectors by dtau with y held fixed (the kernel supplies y): classical RK4 in
+// Advances the effectors by dtau with y held fixed (the kernel supplies y); below y = 1e-4 the
+// tumour terms are dropped and the linear decay to sigma / delta is solved exactly. Else RK4 in
 // ceil(dtau / 0.05) sub-steps, at most 64 (beyond dtau = 3.2 the sub-steps grow). x stays >= 0.
 // dtau <= 0 does nothing.
 template <class R>
 constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau) noexcept {
     using k = real_const<R>;
     if (!(dtau > k::zero)) return;
+    if (y < detail::immune_const<R>::negligible_y) {
+        // A lesion this small (below 100 cells at the default scale) moves the effectors by less
+        // than 1e-5 of their own turnover: they relax toward sigma / delta in closed form.
+        const R rest = p.sigma / p.delta;
+        s.effectors = detail::non_negative(rest + (s.effectors - rest) * math::exp(-p.delta * dtau));
+        return;
+    }
     const int n = detail::immune_substeps(dtau);
     const R h = dtau / real_traits<R>::from_int(n);
     const R h2 = h * k::half;

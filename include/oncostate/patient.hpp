@@ -327,8 +327,10 @@ public:
         }
         invade(p, sink);
         disseminate(p, sink);
-        update_clinic(p, sink);
-        check_death(p, sink);
+        std::uint64_t counts[slots] = {};  // each lesion's cells, summed once for the rest of the day
+        for (int i = 0; i < MaxLesions; ++i) counts[i] = lesions_[i].used ? lesions_[i].cells.cells() : 0;
+        update_clinic(p, counts, sink);
+        check_death(p, counts, sink);
     }
 
     // True when every field holds a value the simulation can produce (for restored snapshots).
@@ -371,12 +373,13 @@ private:
                                    therapy_action<real>& kill) noexcept {
         using t = real_traits<real>;
         const real growth = kp.growth.birth - kp.growth.death;
-        const real y = t::from_uint(l.cells.cells()) / t::from_uint(p.immune.cells_per_unit);
+        const std::uint64_t n = l.cells.cells();
+        const real y = t::from_uint(n) / t::from_uint(p.immune.cells_per_unit);
         immune_advance(p.immune, l.immune, y, immune_dtau_per_day(p.immune, growth));
         kill = therapy_action<real>{};
         kill.therapy = immune_therapy;
         kill.kill_all = immune_kill_probability(p.immune, l.immune, growth);
-        return l.cells.cells() > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
+        return n > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
     }
 
     template <class Sink>
@@ -493,12 +496,12 @@ private:
 
     // Progression states, detection and symptoms from today's truth, and the clinical stage.
     template <class Sink>
-    constexpr void update_clinic(const params_type& p, Sink& sink) noexcept {
+    constexpr void update_clinic(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
         const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
         for (int i = 0; i < MaxLesions; ++i) {
             lesion_type& l = lesions_[i];
             if (!l.active()) continue;
-            const std::uint64_t n = l.cells.cells();
+            const std::uint64_t n = counts[i];
             const std::uint64_t feel = p.sites[static_cast<int>(l.where.is_node() ? organ::lymph_node : l.where.where)].symptom_cells;
             const bool visible = n > 0 && n >= visible_cells;
             const bool felt = feel > 0 && n >= feel;
@@ -515,18 +518,18 @@ private:
                            static_cast<std::uint8_t>(i)});
             }
             if ((visible || felt) && out_.diagnosis_day < 0) out_.diagnosis_day = day_;
-            move(l, target_state(i, l, visible, felt), i, sink);
+            move(l, target_state(i, l, n, visible, felt), i, sink);
         }
-        const stage s = observe_stage(p);
+        const stage s = observe_stage(visible_cells, counts);
         if (s != last_stage_) {
             last_stage_ = s;
             sink(event{event_code::stage_change, 0, 0, static_cast<std::uint64_t>(s), 0});
         }
     }
 
-    constexpr progression target_state(int i, const lesion_type& l, bool visible, bool felt) const noexcept {
+    constexpr progression target_state(int i, const lesion_type& l, std::uint64_t n, bool visible, bool felt) const noexcept {
         const progression now = l.progress.state();
-        if (l.cells.cells() == 0) return progression::eradicated;
+        if (n == 0) return progression::eradicated;
         if (visible) return felt ? progression::symptomatic : progression::detectable;
         if (i == 0) return now == progression::in_situ ? progression::in_situ : progression::invasive;
         if (l.cells.dormancy_state() != dormancy::none) return progression::dormant;
@@ -549,12 +552,11 @@ private:
         if (to == progression::eradicated) sink(event{event_code::lesion_eradicated, 0, 0, 0, static_cast<std::uint8_t>(i)});
     }
 
-    constexpr stage observe_stage(const params_type& p) const noexcept {
-        const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
+    constexpr stage observe_stage(std::uint64_t visible_cells, const std::uint64_t* counts) const noexcept {
         stage s = stage::none;
         for (int i = 0; i < MaxLesions; ++i) {
             const lesion_type& l = lesions_[i];
-            const std::uint64_t n = l.cells.cells();
+            const std::uint64_t n = counts[i];
             if (!l.used || n == 0 || n < visible_cells) continue;
             const stage here = i == 0 ? stage::localized : (l.where.nodal == node::regional ? stage::regional : stage::distant);
             if (static_cast<int>(here) > static_cast<int>(s)) s = here;
@@ -563,16 +565,19 @@ private:
     }
 
     template <class Sink>
-    constexpr void check_death(const params_type& p, Sink& sink) noexcept {
+    constexpr void check_death(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
         death_cause cause = death_cause::none;
         organ failed = organ::count_;
-        if (total_cells() >= p.lethal_cells) cause = death_cause::tumour_burden;
+        std::uint64_t total = 0;
+        for (int i = 0; i < MaxLesions; ++i) total = detail::sat_add(total, counts[i]);
+        if (total >= p.lethal_cells) cause = death_cause::tumour_burden;
         for (int o = 0; o < organ_count && cause == death_cause::none; ++o) {
             const std::uint64_t limit = p.sites[o].vital_cells;
             if (limit == 0) continue;
             std::uint64_t n = 0;
-            for (const lesion_type& l : lesions_) {
-                if (l.used && !l.where.is_node() && static_cast<int>(l.where.where) == o) n = detail::sat_add(n, l.cells.cells());
+            for (int i = 0; i < MaxLesions; ++i) {
+                const lesion_type& l = lesions_[i];
+                if (l.used && !l.where.is_node() && static_cast<int>(l.where.where) == o) n = detail::sat_add(n, counts[i]);
             }
             if (n >= limit) {
                 cause = death_cause::vital_organ;

@@ -1245,6 +1245,7 @@ ONCOSTATE_NAMESPACE_BEGIN
 
 namespace detail {
 constexpr int max_rejection_rounds = 64;
+constexpr std::uint64_t max_product_gap = 16;  // BTRS: |k - mode| up to which f(k)/f(m) is a product
 constexpr std::uint64_t max_inversion_steps = 80;  // P(X > 80) < 1e-40 when the mean is below 10
 
 // log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder.
@@ -1491,6 +1492,7 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
     const R c = mean + half;
     const R v_r = v0 - v1 / b;
     const R alpha = (al0 + al1 / b) * sd;
+    const R r = p / (one - p);
     const std::uint64_t m = clamp_to_count((nr + one) * p, n);
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
@@ -1501,8 +1503,19 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
         if (ki < 0 || static_cast<std::uint64_t>(ki) > n) continue;
         const std::uint64_t k = static_cast<std::uint64_t>(ki);
         if (us >= squeeze && v <= v_r) return k;
-        const R lhs = math::log(v * alpha / (a / (us * us) + b));
-        if (lhs <= binomial_log_ratio(n, p, m, k)) return k;
+        const R target = v * alpha / (a / (us * us) + b);  // accept if target <= f(k) / f(m)
+        const std::uint64_t gap = k > m ? k - m : m - k;
+        if (gap <= max_product_gap) {  // near the mode: the ratio as a short product (Hormann's BTRD)
+            R f = one;
+            if (k > m) {
+                for (std::uint64_t j = m + 1; j <= k; ++j) f = f * (real_traits<R>::from_uint(n - j + 1) * r) / real_traits<R>::from_uint(j);
+            } else {
+                for (std::uint64_t j = k + 1; j <= m; ++j) f = f * real_traits<R>::from_uint(j) / (real_traits<R>::from_uint(n - j + 1) * r);
+            }
+            if (target <= f) return k;
+            continue;
+        }
+        if (math::log(target) <= binomial_log_ratio(n, p, m, k)) return k;
     }
     return m;
 }
@@ -1536,6 +1549,7 @@ constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
     const R inv_alpha = i0 + i1 / (b - i2);
     const R v_r = v0 - v1 / (b - two);
     const std::uint64_t m = static_cast<std::uint64_t>(real_traits<R>::floor_int(mean));
+    R f_mode = zero;  // P(X = m), computed on the first rejection that needs it
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
         const R v = uniform01<R>(g);
@@ -1544,8 +1558,21 @@ constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
         const std::int64_t ki = real_traits<R>::floor_int((two * a / us + b) * u + mean + shift);
         if (us >= squeeze && v <= v_r && ki >= 0) return static_cast<std::uint64_t>(ki);
         if (ki < 0 || (us < tail_cut && v > us)) continue;
-        const R lhs = math::log(v * inv_alpha / (a / (us * us) + b));
-        if (lhs <= poisson_log_pmf(mean, m, static_cast<std::uint64_t>(ki))) return static_cast<std::uint64_t>(ki);
+        const R target = v * inv_alpha / (a / (us * us) + b);  // accept if target <= f(k)
+        const std::uint64_t k = static_cast<std::uint64_t>(ki);
+        const std::uint64_t gap = k > m ? k - m : m - k;
+        if (gap <= max_product_gap) {  // near the mode: f(k) = f(m) times a short product
+            if (!(f_mode > zero)) f_mode = math::exp(poisson_log_pmf(mean, m, m));
+            R f = f_mode;
+            if (k > m) {
+                for (std::uint64_t j = m + 1; j <= k; ++j) f = f * mean / real_traits<R>::from_uint(j);
+            } else {
+                for (std::uint64_t j = k + 1; j <= m; ++j) f = f * real_traits<R>::from_uint(j) / mean;
+            }
+            if (target <= f) return k;
+            continue;
+        }
+        if (math::log(target) <= poisson_log_pmf(mean, m, k)) return k;
     }
     return m;
 }
@@ -2284,6 +2311,7 @@ struct immune_const {
     static constexpr R substeps_per_unit = R(20.0);        // RK4 sub-step at most 0.05
     static constexpr R max_rate = R(20.0);
     static constexpr R sixth = R(1.0 / 6.0);
+    static constexpr R negligible_y = R(1e-4);  // tumour size (units of cells_per_unit) below which y is ignored
 };
 constexpr int immune_max_substeps = 64;
 constexpr std::uint64_t immune_max_cells_per_unit = std::uint64_t{1} << 62;  // population.hpp's max_cells
@@ -2366,13 +2394,21 @@ constexpr R tumour_dy(const immune_params<R>& p, R x, R y) noexcept {
     return p.alpha * y * (k::one - p.beta * y) - p.visibility * x * y;
 }
 
-// Advances the effectors by dtau with y held fixed (the kernel supplies y): classical RK4 in
+// Advances the effectors by dtau with y held fixed (the kernel supplies y); below y = 1e-4 the
+// tumour terms are dropped and the linear decay to sigma / delta is solved exactly. Else RK4 in
 // ceil(dtau / 0.05) sub-steps, at most 64 (beyond dtau = 3.2 the sub-steps grow). x stays >= 0.
 // dtau <= 0 does nothing.
 template <class R>
 constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau) noexcept {
     using k = real_const<R>;
     if (!(dtau > k::zero)) return;
+    if (y < detail::immune_const<R>::negligible_y) {
+        // A lesion this small (below 100 cells at the default scale) moves the effectors by less
+        // than 1e-5 of their own turnover: they relax toward sigma / delta in closed form.
+        const R rest = p.sigma / p.delta;
+        s.effectors = detail::non_negative(rest + (s.effectors - rest) * math::exp(-p.delta * dtau));
+        return;
+    }
     const int n = detail::immune_substeps(dtau);
     const R h = dtau / real_traits<R>::from_int(n);
     const R h2 = h * k::half;
@@ -3029,8 +3065,10 @@ public:
         }
         invade(p, sink);
         disseminate(p, sink);
-        update_clinic(p, sink);
-        check_death(p, sink);
+        std::uint64_t counts[slots] = {};  // each lesion's cells, summed once for the rest of the day
+        for (int i = 0; i < MaxLesions; ++i) counts[i] = lesions_[i].used ? lesions_[i].cells.cells() : 0;
+        update_clinic(p, counts, sink);
+        check_death(p, counts, sink);
     }
 
     // True when every field holds a value the simulation can produce (for restored snapshots).
@@ -3073,12 +3111,13 @@ private:
                                    therapy_action<real>& kill) noexcept {
         using t = real_traits<real>;
         const real growth = kp.growth.birth - kp.growth.death;
-        const real y = t::from_uint(l.cells.cells()) / t::from_uint(p.immune.cells_per_unit);
+        const std::uint64_t n = l.cells.cells();
+        const real y = t::from_uint(n) / t::from_uint(p.immune.cells_per_unit);
         immune_advance(p.immune, l.immune, y, immune_dtau_per_day(p.immune, growth));
         kill = therapy_action<real>{};
         kill.therapy = immune_therapy;
         kill.kill_all = immune_kill_probability(p.immune, l.immune, growth);
-        return l.cells.cells() > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
+        return n > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
     }
 
     template <class Sink>
@@ -3195,12 +3234,12 @@ private:
 
     // Progression states, detection and symptoms from today's truth, and the clinical stage.
     template <class Sink>
-    constexpr void update_clinic(const params_type& p, Sink& sink) noexcept {
+    constexpr void update_clinic(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
         const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
         for (int i = 0; i < MaxLesions; ++i) {
             lesion_type& l = lesions_[i];
             if (!l.active()) continue;
-            const std::uint64_t n = l.cells.cells();
+            const std::uint64_t n = counts[i];
             const std::uint64_t feel = p.sites[static_cast<int>(l.where.is_node() ? organ::lymph_node : l.where.where)].symptom_cells;
             const bool visible = n > 0 && n >= visible_cells;
             const bool felt = feel > 0 && n >= feel;
@@ -3217,18 +3256,18 @@ private:
                            static_cast<std::uint8_t>(i)});
             }
             if ((visible || felt) && out_.diagnosis_day < 0) out_.diagnosis_day = day_;
-            move(l, target_state(i, l, visible, felt), i, sink);
+            move(l, target_state(i, l, n, visible, felt), i, sink);
         }
-        const stage s = observe_stage(p);
+        const stage s = observe_stage(visible_cells, counts);
         if (s != last_stage_) {
             last_stage_ = s;
             sink(event{event_code::stage_change, 0, 0, static_cast<std::uint64_t>(s), 0});
         }
     }
 
-    constexpr progression target_state(int i, const lesion_type& l, bool visible, bool felt) const noexcept {
+    constexpr progression target_state(int i, const lesion_type& l, std::uint64_t n, bool visible, bool felt) const noexcept {
         const progression now = l.progress.state();
-        if (l.cells.cells() == 0) return progression::eradicated;
+        if (n == 0) return progression::eradicated;
         if (visible) return felt ? progression::symptomatic : progression::detectable;
         if (i == 0) return now == progression::in_situ ? progression::in_situ : progression::invasive;
         if (l.cells.dormancy_state() != dormancy::none) return progression::dormant;
@@ -3251,12 +3290,11 @@ private:
         if (to == progression::eradicated) sink(event{event_code::lesion_eradicated, 0, 0, 0, static_cast<std::uint8_t>(i)});
     }
 
-    constexpr stage observe_stage(const params_type& p) const noexcept {
-        const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
+    constexpr stage observe_stage(std::uint64_t visible_cells, const std::uint64_t* counts) const noexcept {
         stage s = stage::none;
         for (int i = 0; i < MaxLesions; ++i) {
             const lesion_type& l = lesions_[i];
-            const std::uint64_t n = l.cells.cells();
+            const std::uint64_t n = counts[i];
             if (!l.used || n == 0 || n < visible_cells) continue;
             const stage here = i == 0 ? stage::localized : (l.where.nodal == node::regional ? stage::regional : stage::distant);
             if (static_cast<int>(here) > static_cast<int>(s)) s = here;
@@ -3265,16 +3303,19 @@ private:
     }
 
     template <class Sink>
-    constexpr void check_death(const params_type& p, Sink& sink) noexcept {
+    constexpr void check_death(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
         death_cause cause = death_cause::none;
         organ failed = organ::count_;
-        if (total_cells() >= p.lethal_cells) cause = death_cause::tumour_burden;
+        std::uint64_t total = 0;
+        for (int i = 0; i < MaxLesions; ++i) total = detail::sat_add(total, counts[i]);
+        if (total >= p.lethal_cells) cause = death_cause::tumour_burden;
         for (int o = 0; o < organ_count && cause == death_cause::none; ++o) {
             const std::uint64_t limit = p.sites[o].vital_cells;
             if (limit == 0) continue;
             std::uint64_t n = 0;
-            for (const lesion_type& l : lesions_) {
-                if (l.used && !l.where.is_node() && static_cast<int>(l.where.where) == o) n = detail::sat_add(n, l.cells.cells());
+            for (int i = 0; i < MaxLesions; ++i) {
+                const lesion_type& l = lesions_[i];
+                if (l.used && !l.where.is_node() && static_cast<int>(l.where.where) == o) n = detail::sat_add(n, counts[i]);
             }
             if (n >= limit) {
                 cause = death_cause::vital_organ;
