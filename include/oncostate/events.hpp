@@ -31,7 +31,19 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(symptom_onset, 19)            /* lesion; value: the symptom (observables.hpp) */            \
     X(stage_change, 20)             /* value: the clinical stage (observables.hpp) */             \
     X(death, 21)                    /* value: the cause (patient.hpp) */                          \
-    X(illegal_transition, 22)       /* lesion; value: the requested progression state */
+    X(illegal_transition, 22)       /* lesion; value: the requested progression state */          \
+    /* treatment (treatment.hpp) */                                                               \
+    X(diagnosis, 30)                /* value: the clinical stage */                               \
+    X(line_started, 31)             /* value: the line number (1 = first line) */                 \
+    X(line_stopped, 32)             /* value: the reason (treatment.hpp: stop_reason) */          \
+    X(therapy_paused, 33)           /* value: the line number (adaptive holiday or by hand) */    \
+    X(therapy_resumed, 34)          /* value: the line number */                                  \
+    X(assessment, 35)               /* value: the RECIST overall response (recist.hpp) */         \
+    X(progression, 36)              /* value: the line number on which the disease progressed */  \
+    X(local_therapy, 37)            /* lesion: the lesion removed */                              \
+    X(surveillance_started, 38)                                                                    \
+    X(supportive_care, 39)          /* the lines of therapy are exhausted */                      \
+    X(relapse, 40)                  /* value: days since the end of curative treatment */
 
 enum class event_code : std::uint8_t {
 #define ONCOSTATE_EVENT_ENUM(name, code) name = code,

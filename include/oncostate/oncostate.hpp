@@ -20,5 +20,7 @@
 #include "observables.hpp"
 #include "patient.hpp"
 #include "snapshot.hpp"
+#include "recist.hpp"
+#include "treatment.hpp"
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP

@@ -304,8 +304,10 @@ public:
 
     // One day. `actions` are systemic therapies acting on every lesion today (may be null).
     template <class Sink = null_sink>
+    // `immune_boost` multiplies the immune model's recruitment (`strength`) today: checkpoint
+    // inhibitors act through it.
     constexpr void step(const params_type& p, Sink&& sink = Sink{}, const therapy_action<real>* actions = nullptr,
-                        int action_count = 0) noexcept {
+                        int action_count = 0, real immune_boost = real_const<real>::one) noexcept {
         if (!alive()) return;
         ++day_;
         therapy_action<real> today[max_therapies] = {};
@@ -316,7 +318,7 @@ public:
             if (!l.active()) continue;
             const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
             int n = n_today;
-            const bool held = p.immune_on && immune_response(p, kp, l, today[n]);
+            const bool held = p.immune_on && immune_response(p, kp, l, today[n], immune_boost);
             if (p.immune_on) ++n;
             auto forward = [&sink, i](event e) {
                 e.lesion = static_cast<std::uint8_t>(i);
@@ -370,15 +372,17 @@ private:
     // Advances the lesion's effectors and fills today's immune kill; true when it holds the
     // lesion (kills at least as fast as the lesion's net growth).
     constexpr bool immune_response(const params_type& p, const kernel_params<real>& kp, lesion_type& l,
-                                   therapy_action<real>& kill) noexcept {
+                                   therapy_action<real>& kill, real boost) noexcept {
         using t = real_traits<real>;
+        immune_params<real> ip = p.immune;
+        ip.strength = ip.strength * boost;
         const real growth = kp.growth.birth - kp.growth.death;
         const std::uint64_t n = l.cells.cells();
-        const real y = t::from_uint(n) / t::from_uint(p.immune.cells_per_unit);
-        immune_advance(p.immune, l.immune, y, immune_dtau_per_day(p.immune, growth));
+        const real y = t::from_uint(n) / t::from_uint(ip.cells_per_unit);
+        immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth));
         kill = therapy_action<real>{};
         kill.therapy = immune_therapy;
-        kill.kill_all = immune_kill_probability(p.immune, l.immune, growth);
+        kill.kill_all = immune_kill_probability(ip, l.immune, growth);
         return n > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
     }
 

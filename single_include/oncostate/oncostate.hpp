@@ -1,4 +1,4 @@
-// oncostate single header (20 files from include/ inlined)
+// oncostate single header (22 files from include/ inlined)
 // oncostate version 0.1.0
 // SPDX-License-Identifier: MIT
 //
@@ -1708,7 +1708,19 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(symptom_onset, 19)            /* lesion; value: the symptom (observables.hpp) */            \
     X(stage_change, 20)             /* value: the clinical stage (observables.hpp) */             \
     X(death, 21)                    /* value: the cause (patient.hpp) */                          \
-    X(illegal_transition, 22)       /* lesion; value: the requested progression state */
+    X(illegal_transition, 22)       /* lesion; value: the requested progression state */          \
+    /* treatment (treatment.hpp) */                                                               \
+    X(diagnosis, 30)                /* value: the clinical stage */                               \
+    X(line_started, 31)             /* value: the line number (1 = first line) */                 \
+    X(line_stopped, 32)             /* value: the reason (treatment.hpp: stop_reason) */          \
+    X(therapy_paused, 33)           /* value: the line number (adaptive holiday or by hand) */    \
+    X(therapy_resumed, 34)          /* value: the line number */                                  \
+    X(assessment, 35)               /* value: the RECIST overall response (recist.hpp) */         \
+    X(progression, 36)              /* value: the line number on which the disease progressed */  \
+    X(local_therapy, 37)            /* lesion: the lesion removed */                              \
+    X(surveillance_started, 38)                                                                    \
+    X(supportive_care, 39)          /* the lines of therapy are exhausted */                      \
+    X(relapse, 40)                  /* value: days since the end of curative treatment */
 
 enum class event_code : std::uint8_t {
 #define ONCOSTATE_EVENT_ENUM(name, code) name = code,
@@ -3042,8 +3054,10 @@ public:
 
     // One day. `actions` are systemic therapies acting on every lesion today (may be null).
     template <class Sink = null_sink>
+    // `immune_boost` multiplies the immune model's recruitment (`strength`) today: checkpoint
+    // inhibitors act through it.
     constexpr void step(const params_type& p, Sink&& sink = Sink{}, const therapy_action<real>* actions = nullptr,
-                        int action_count = 0) noexcept {
+                        int action_count = 0, real immune_boost = real_const<real>::one) noexcept {
         if (!alive()) return;
         ++day_;
         therapy_action<real> today[max_therapies] = {};
@@ -3054,7 +3068,7 @@ public:
             if (!l.active()) continue;
             const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
             int n = n_today;
-            const bool held = p.immune_on && immune_response(p, kp, l, today[n]);
+            const bool held = p.immune_on && immune_response(p, kp, l, today[n], immune_boost);
             if (p.immune_on) ++n;
             auto forward = [&sink, i](event e) {
                 e.lesion = static_cast<std::uint8_t>(i);
@@ -3108,15 +3122,17 @@ private:
     // Advances the lesion's effectors and fills today's immune kill; true when it holds the
     // lesion (kills at least as fast as the lesion's net growth).
     constexpr bool immune_response(const params_type& p, const kernel_params<real>& kp, lesion_type& l,
-                                   therapy_action<real>& kill) noexcept {
+                                   therapy_action<real>& kill, real boost) noexcept {
         using t = real_traits<real>;
+        immune_params<real> ip = p.immune;
+        ip.strength = ip.strength * boost;
         const real growth = kp.growth.birth - kp.growth.death;
         const std::uint64_t n = l.cells.cells();
-        const real y = t::from_uint(n) / t::from_uint(p.immune.cells_per_unit);
-        immune_advance(p.immune, l.immune, y, immune_dtau_per_day(p.immune, growth));
+        const real y = t::from_uint(n) / t::from_uint(ip.cells_per_unit);
+        immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth));
         kill = therapy_action<real>{};
         kill.therapy = immune_therapy;
-        kill.kill_all = immune_kill_probability(p.immune, l.immune, growth);
+        kill.kill_all = immune_kill_probability(ip, l.immune, growth);
         return n > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
     }
 
@@ -3463,6 +3479,962 @@ ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_SNAPSHOT_HPP
 // ---- end include/oncostate/snapshot.hpp ----
+// ---- begin include/oncostate/recist.hpp ----
+// oncostate: RECIST 1.1 response evaluation (Eisenhauer et al., Eur J Cancer 2009;45:228-247).
+//
+// A stand-alone evaluator: it needs nothing of the model but `organ`. The reader's measurements go
+// in (one list of lesions per scan), the RECIST categories come out: target, non-target and
+// overall response per assessment, the best overall response and the day of progression.
+//
+// Measurements are integers in tenths of a millimetre (1 = 0.1 mm), so every threshold is exact
+// (10 mm = 100, -30% is 10 sum <= 7 baseline, +20% is 5 sum >= 6 nadir) and the result is the
+// same on every machine and for every scalar type. See docs/recist.md.
+#ifndef ONCOSTATE_RECIST_HPP
+#define ONCOSTATE_RECIST_HPP
+
+
+#include <limits>       // std::numeric_limits<int>::max (a saturating counter)
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+// --- Thresholds (tenths of a millimetre) -----------------------------------------------------
+constexpr std::uint32_t recist_max_size_01mm = 100000;            // 10 m: anything larger is an input error
+constexpr std::uint32_t recist_measurable_01mm = 100;             // non-nodal: longest diameter >= 10 mm
+constexpr std::uint32_t recist_node_measurable_01mm = 150;        // node: short axis >= 15 mm
+constexpr std::uint32_t recist_node_pathological_01mm = 100;      // node: short axis >= 10 mm; below is normal
+constexpr std::uint32_t recist_pd_min_increase_01mm = 50;         // PD also needs +5 mm over the nadir
+constexpr int recist_max_targets = 5;
+constexpr int recist_max_targets_per_organ = 2;                   // all lymph nodes count as one organ
+
+// --- Categories ------------------------------------------------------------------------------
+// not_applicable: the category has no lesions (no targets, or no non-targets). non_cr_non_pd is
+// the non-target category between CR and PD, and the overall response of a patient whose disease
+// is non-target only.
+enum class response : std::uint8_t { cr, pr, sd, non_cr_non_pd, pd, ne, not_applicable };
+
+// "CR", "PR", "SD", "non-CR/non-PD", "PD", "NE", "NA".
+constexpr const char* response_name(response r) noexcept {
+    switch (r) {
+        case response::cr: return "CR";
+        case response::pr: return "PR";
+        case response::sd: return "SD";
+        case response::non_cr_non_pd: return "non-CR/non-PD";
+        case response::pd: return "PD";
+        case response::ne: return "NE";
+        case response::not_applicable: return "NA";
+    }
+    return "unknown";
+}
+
+// The words behind the abbreviations.
+constexpr const char* response_long_name(response r) noexcept {
+    switch (r) {
+        case response::cr: return "complete response";
+        case response::pr: return "partial response";
+        case response::sd: return "stable disease";
+        case response::non_cr_non_pd: return "non-complete response, non-progressive disease";
+        case response::pd: return "progressive disease";
+        case response::ne: return "not evaluable";
+        case response::not_applicable: return "not applicable";
+    }
+    return "unknown";
+}
+
+// --- Input and output ------------------------------------------------------------------------
+// One lesion as the reader reports it on one scan. `id` is the reader's label, stable across scans.
+// size_01mm: longest diameter (non-nodal) or short axis (nodal), in 0.1 mm; 0 = disappeared.
+//   For a non-target lesion only "0 (gone) or not" matters, and for a node "< 10 mm or not".
+// missing: not assessed / not evaluable on this scan (size ignored). At baseline it means present
+//   but not measurable (e.g. a blastic bone lesion, ascites): recorded as non-target.
+// is_new: a new lesion (never at baseline). Its id must not be a baseline id.
+struct recist_lesion {
+    std::uint16_t id = 0;
+    organ where = organ::breast;
+    bool nodal = false;
+    std::uint32_t size_01mm = 0;
+    bool missing = false;
+    bool is_new = false;
+};
+
+struct recist_options {
+    int min_sd_days = 42;               // SD counts for the best response only this long after baseline
+    bool require_confirmation = false;  // CR/PR count for the best response only when confirmed
+    int confirmation_days = 28;         // ... by a CR/PR this many days later (consecutive scans)
+};
+
+// The evaluation of one follow-up scan.
+struct recist_assessment {
+    int day = 0;
+    response target = response::not_applicable;
+    response non_target = response::not_applicable;
+    response overall = response::ne;
+    std::uint32_t sum_01mm = 0;           // sum of the target measurements (the measured ones, if some are missing)
+    std::uint32_t baseline_sum_01mm = 0;  // the reference for PR
+    std::uint32_t nadir_01mm = 0;         // the reference for PD: smallest complete sum before this scan
+    std::uint8_t targets_missing = 0;
+    std::uint8_t non_targets_missing = 0;
+    bool new_lesion = false;
+    bool no_evidence_of_disease = false;  // every baseline lesion evaluated and gone (nodes < 10 mm), nothing new
+};
+
+// "complete remission" (CR: no evidence of disease), "partial remission" (PR), "no evidence of
+// disease" (nothing visible, e.g. no disease at baseline and none since), else "no remission".
+constexpr const char* remission_name(const recist_assessment& a) noexcept {
+    if (a.overall == response::cr) return "complete remission";
+    if (a.overall == response::pr) return "partial remission";
+    if (a.no_evidence_of_disease) return "no evidence of disease";
+    return "no remission";
+}
+
+// Overall response of one scan: table 4 of RECIST 1.1 (targets present) and table 5 (non-target
+// disease only); any new lesion is PD. No disease at baseline and nothing new gives NE.
+constexpr response recist_overall_response(response target, response non_target, bool new_lesion) noexcept {
+    if (new_lesion || target == response::pd || non_target == response::pd) return response::pd;
+    if (target == response::not_applicable)  // non-target disease only, or none at all
+        return non_target == response::not_applicable ? response::ne : non_target;
+    if (target == response::ne) return response::ne;
+    if (target == response::cr)
+        return non_target == response::cr || non_target == response::not_applicable ? response::cr : response::pr;
+    return target;  // PR or SD, whatever the non-targets (not PD) show
+}
+
+// --- The tracker -----------------------------------------------------------------------------
+// MaxLesions: how many lesions one call may pass (baseline, or a follow-up including its new
+// lesions). State: 8 bytes a lesion + about 48, no heap, trivially copyable.
+template <int MaxLesions = 16>
+class recist_tracker {
+    static_assert(MaxLesions >= 1 && MaxLesions <= 255, "oncostate: recist_tracker holds 1 to 255 lesions");
+
+public:
+    static constexpr int max_lesions = MaxLesions;
+
+    // Records the baseline scan and selects the targets; starts over if called again.
+    // Errors (tracker unchanged): n < 0, day < 0 or a negative option -> negative_value;
+    // n > MaxLesions, or l == nullptr with n > 0 -> buffer_too_small; a size over 10 m or an invalid
+    // organ -> value_too_large; duplicate ids -> lesion_index_out_of_range; a lesion flagged new ->
+    // illegal_transition.
+    constexpr errc baseline(const recist_lesion* l, int n, int day,
+                            const recist_options& options = recist_options{}) noexcept {
+        if (day < 0 || options.min_sd_days < 0 || options.confirmation_days < 0) return errc::negative_value;
+        const errc e = check_list(l, n);
+        if (e != errc::ok) return e;
+        for (int i = 0; i < n; ++i)
+            if (l[i].is_new) return errc::illegal_transition;
+
+        *this = recist_tracker{};
+        for (int i = 0; i < n; ++i) {
+            const recist_lesion& x = l[i];
+            entry& r = lesions_[count_++];
+            r.id = x.id;
+            r.where = x.where;
+            r.size_01mm = x.missing ? 0u : x.size_01mm;
+            // Not a lesion: a normal node (< 10 mm) or a non-nodal "lesion" of 0 mm. Kept only so
+            // that known() recognises its id.
+            const bool normal = !x.missing && x.size_01mm < (x.nodal ? recist_node_pathological_01mm : 1u);
+            r.flags = static_cast<std::uint8_t>((x.nodal ? flag_nodal : 0u) | (measurable(x) ? flag_measurable : 0u) |
+                                                (normal ? flag_ignored : 0u));
+        }
+        select_targets();
+        for (int i = 0; i < count_; ++i)
+            if (lesions_[i].flags & flag_target) baseline_sum_ += lesions_[i].size_01mm;
+        nadir_ = baseline_sum_;
+        options_ = options;
+        baseline_day_ = day;
+        last_day_ = day;
+        has_baseline_ = true;
+        return errc::ok;
+    }
+
+    // Evaluates one follow-up scan into `out`. A recorded baseline lesion absent from the list
+    // counts as missing; a lesion neither recorded at baseline nor new (e.g. a node that was
+    // normal) is ignored.
+    // Errors (tracker and `out` unchanged): no baseline yet, or a day before the previous scan ->
+    // illegal_transition; list errors as for baseline(); a new lesion with the id of a recorded
+    // baseline lesion -> lesion_index_out_of_range.
+    constexpr errc assess(const recist_lesion* l, int n, bool non_target_progression, int day,
+                          recist_assessment& out) noexcept {
+        if (!has_baseline_ || day < last_day_) return errc::illegal_transition;
+        const errc e = check_list(l, n);
+        if (e != errc::ok) return e;
+        for (int i = 0; i < n; ++i)
+            if (l[i].is_new && is_recorded(l[i].id)) return errc::lesion_index_out_of_range;
+
+        recist_assessment a;
+        a.day = day;
+        a.baseline_sum_01mm = baseline_sum_;
+        a.nadir_01mm = nadir_;
+        int targets = 0, non_targets = 0;
+        bool targets_normal = true, non_targets_gone = true;
+        for (int i = 0; i < count_; ++i) {
+            const entry& r = lesions_[i];
+            if (r.flags & flag_ignored) continue;
+            const int j = find_in(l, n, r.id);
+            const bool seen = j >= 0 && !l[j].missing;
+            const std::uint32_t size = seen ? l[j].size_01mm : 0u;
+            // Still there: a non-nodal lesion not gone, a node not back to normal (< 10 mm).
+            const bool present = (r.flags & flag_nodal) ? size >= recist_node_pathological_01mm : size > 0;
+            if (r.flags & flag_target) {
+                ++targets;
+                if (!seen) {
+                    ++a.targets_missing;
+                } else {
+                    a.sum_01mm += size;
+                    if (present) targets_normal = false;
+                }
+            } else {
+                ++non_targets;
+                if (!seen)
+                    ++a.non_targets_missing;
+                else if (present)
+                    non_targets_gone = false;
+            }
+        }
+        for (int i = 0; i < n; ++i) a.new_lesion = a.new_lesion || l[i].is_new;
+
+        // Targets. A missing target makes the scan NE unless the measured ones alone already show
+        // PD: the true sum can only be larger. All targets normal is CR even if the node sum rose
+        // from its nadir (a node < 10 mm has not "reappeared").
+        if (targets == 0)
+            a.target = response::not_applicable;
+        else if (a.targets_missing > 0)
+            a.target = progressed_from_nadir(a.sum_01mm) ? response::pd : response::ne;
+        else if (targets_normal)
+            a.target = response::cr;
+        else if (progressed_from_nadir(a.sum_01mm))
+            a.target = response::pd;  // PD wins over PR
+        else if (10u * a.sum_01mm <= 7u * baseline_sum_)
+            a.target = response::pr;
+        else
+            a.target = response::sd;
+
+        // Non-targets.
+        if (non_target_progression)
+            a.non_target = response::pd;
+        else if (non_targets == 0)
+            a.non_target = response::not_applicable;
+        else if (a.non_targets_missing > 0)
+            a.non_target = response::ne;
+        else if (non_targets_gone)
+            a.non_target = response::cr;
+        else
+            a.non_target = response::non_cr_non_pd;
+
+        a.overall = recist_overall_response(a.target, a.non_target, a.new_lesion);
+        a.no_evidence_of_disease = a.targets_missing == 0 && a.non_targets_missing == 0 && targets_normal &&
+                                   non_targets_gone && !a.new_lesion && !non_target_progression;
+
+        // Commit: the nadir takes complete sums only.
+        if (targets > 0 && a.targets_missing == 0 && a.sum_01mm < nadir_) nadir_ = a.sum_01mm;
+        last_day_ = day;
+        if (assessments_ < std::numeric_limits<int>::max()) ++assessments_;
+        if (!progressed()) update_best(a.overall, day, targets > 0);
+        out = a;
+        return errc::ok;
+    }
+
+    // Best overall response from baseline up to and including the first PD. NE before any scan.
+    constexpr response best() const noexcept { return best_; }
+    // The day of the first overall PD, or -1.
+    constexpr int progression_day() const noexcept { return progression_day_; }
+    constexpr bool progressed() const noexcept { return progression_day_ >= 0; }
+
+    constexpr bool has_baseline() const noexcept { return has_baseline_; }
+    constexpr int baseline_day() const noexcept { return baseline_day_; }
+    constexpr int assessment_count() const noexcept { return assessments_; }
+    constexpr std::uint32_t baseline_sum_01mm() const noexcept { return baseline_sum_; }
+    constexpr std::uint32_t nadir_01mm() const noexcept { return nadir_; }
+    constexpr const recist_options& options() const noexcept { return options_; }
+
+    // The baseline lesions: known (in the baseline list at all), recorded (a lesion: not a normal
+    // node), target (recorded and selected).
+    constexpr bool known(std::uint16_t id) const noexcept { return find(id) >= 0; }
+    constexpr bool is_recorded(std::uint16_t id) const noexcept {
+        const int i = find(id);
+        return i >= 0 && (lesions_[i].flags & flag_ignored) == 0;
+    }
+    constexpr bool is_target(std::uint16_t id) const noexcept {
+        const int i = find(id);
+        return i >= 0 && (lesions_[i].flags & flag_target) != 0;
+    }
+    constexpr int target_count() const noexcept { return count_flag(flag_target, flag_target); }
+    constexpr int non_target_count() const noexcept { return count_flag(flag_target | flag_ignored, 0); }
+
+    // Internal consistency (e.g. after restoring the bytes from storage).
+    constexpr bool well_formed() const noexcept {
+        if (count_ > MaxLesions || (!has_baseline_ && count_ != 0)) return false;
+        if (rank(best_) == 0 || progression_day_ < -1 || assessments_ < 0) return false;
+        if (options_.min_sd_days < 0 || options_.confirmation_days < 0 || baseline_day_ < 0 || last_day_ < baseline_day_)
+            return false;
+        std::uint32_t sum = 0;
+        int per_organ[organ_count] = {};
+        for (int i = 0; i < count_; ++i) {
+            const entry& r = lesions_[i];
+            if (static_cast<int>(r.where) >= organ_count || r.size_01mm > recist_max_size_01mm || (r.flags & ~flag_all) != 0)
+                return false;
+            if (r.flags & flag_target) {
+                if ((r.flags & flag_measurable) == 0 || (r.flags & flag_ignored) != 0) return false;
+                if (++per_organ[organ_key(r)] > recist_max_targets_per_organ) return false;
+                sum += r.size_01mm;
+            }
+        }
+        return target_count() <= recist_max_targets && sum == baseline_sum_ && nadir_ <= baseline_sum_;
+    }
+
+private:
+    static constexpr std::uint8_t flag_nodal = 1, flag_measurable = 2, flag_target = 4, flag_ignored = 8;
+    static constexpr unsigned flag_all = 15;
+
+    struct entry {
+        std::uint32_t size_01mm = 0;  // baseline measurement (0 if none)
+        std::uint16_t id = 0;
+        organ where = organ::breast;
+        std::uint8_t flags = 0;
+    };
+
+    static constexpr bool measurable(const recist_lesion& x) noexcept {
+        return !x.missing && x.size_01mm >= (x.nodal ? recist_node_measurable_01mm : recist_measurable_01mm);
+    }
+
+    static constexpr errc check_list(const recist_lesion* l, int n) noexcept {
+        if (n < 0) return errc::negative_value;
+        if (n > MaxLesions || (n > 0 && l == nullptr)) return errc::buffer_too_small;
+        for (int i = 0; i < n; ++i) {
+            if (static_cast<int>(l[i].where) >= organ_count) return errc::value_too_large;
+            if (!l[i].missing && l[i].size_01mm > recist_max_size_01mm) return errc::value_too_large;
+            for (int j = 0; j < i; ++j)
+                if (l[j].id == l[i].id) return errc::lesion_index_out_of_range;
+        }
+        return errc::ok;
+    }
+
+    static constexpr int find_in(const recist_lesion* l, int n, std::uint16_t id) noexcept {
+        for (int i = 0; i < n; ++i)
+            if (l[i].id == id && !l[i].is_new) return i;
+        return -1;
+    }
+
+    constexpr int find(std::uint16_t id) const noexcept {
+        for (int i = 0; i < count_; ++i)
+            if (lesions_[i].id == id) return i;
+        return -1;
+    }
+
+    constexpr int count_flag(unsigned mask, unsigned value) const noexcept {
+        int c = 0;
+        for (int i = 0; i < count_; ++i) c += (lesions_[i].flags & mask) == value ? 1 : 0;
+        return c;
+    }
+
+    static constexpr int organ_key(const entry& r) noexcept {
+        return (r.flags & flag_nodal) ? static_cast<int>(organ::lymph_node) : static_cast<int>(r.where);
+    }
+
+    // Largest measurable lesion first (ties: smaller id); at most 5, at most 2 per organ, all
+    // lymph nodes counting as one organ (EORTC RECIST FAQ).
+    constexpr void select_targets() noexcept {
+        int per_organ[organ_count] = {};
+        for (int pick = 0; pick < recist_max_targets; ++pick) {
+            int best = -1;
+            for (int i = 0; i < count_; ++i) {
+                const entry& r = lesions_[i];
+                if ((r.flags & flag_measurable) == 0 || (r.flags & flag_target) != 0) continue;
+                if (per_organ[organ_key(r)] >= recist_max_targets_per_organ) continue;
+                if (best < 0 || r.size_01mm > lesions_[best].size_01mm ||
+                    (r.size_01mm == lesions_[best].size_01mm && r.id < lesions_[best].id))
+                    best = i;
+            }
+            if (best < 0) break;
+            lesions_[best].flags = static_cast<std::uint8_t>(lesions_[best].flags | flag_target);
+            ++per_organ[organ_key(lesions_[best])];
+        }
+    }
+
+    // PD: >= 20% above the nadir and >= 5 mm above it.
+    constexpr bool progressed_from_nadir(std::uint32_t sum) const noexcept {
+        return sum >= nadir_ + recist_pd_min_increase_01mm && 5u * sum >= 6u * nadir_;
+    }
+
+    static constexpr int rank(response r) noexcept {
+        switch (r) {
+            case response::cr: return 5;
+            case response::pr: return 4;
+            case response::sd:
+            case response::non_cr_non_pd: return 3;
+            case response::pd: return 2;
+            case response::ne: return 1;
+            case response::not_applicable: break;
+        }
+        return 0;
+    }
+
+    // One scan up to the first PD. SD (non-CR/non-PD for non-target disease) counts only
+    // min_sd_days after baseline. With confirmation, CR needs a CR, and PR a CR or PR,
+    // confirmation_days later in an unbroken run of such scans; until then the scan counts as SD.
+    constexpr void update_best(response o, int day, bool has_targets) noexcept {
+        const bool sd_ok = day - baseline_day_ >= options_.min_sd_days;
+        const response stable = has_targets ? response::sd : response::non_cr_non_pd;
+        response c = response::ne;
+        if (o == response::pd) {
+            progression_day_ = day;
+            c = response::pd;
+        } else if (o == response::cr || o == response::pr) {
+            if (!options_.require_confirmation) {
+                c = o;
+            } else {
+                if (crpr_run_day_ < 0) crpr_run_day_ = day;
+                if (o == response::pr) cr_run_day_ = -1;
+                else if (cr_run_day_ < 0) cr_run_day_ = day;
+                if (o == response::cr && day - cr_run_day_ >= options_.confirmation_days)
+                    c = response::cr;
+                else if (has_targets && day - crpr_run_day_ >= options_.confirmation_days)
+                    c = response::pr;
+                else
+                    c = sd_ok ? stable : response::ne;
+            }
+        } else {
+            crpr_run_day_ = -1;
+            cr_run_day_ = -1;
+            if (o == response::sd || o == response::non_cr_non_pd) c = sd_ok ? o : response::ne;
+        }
+        if (rank(c) > rank(best_)) best_ = c;
+    }
+
+    entry lesions_[static_cast<unsigned>(MaxLesions)] = {};
+    recist_options options_ = {};
+    std::uint32_t baseline_sum_ = 0;
+    std::uint32_t nadir_ = 0;
+    int baseline_day_ = 0;
+    int last_day_ = 0;
+    int progression_day_ = -1;
+    int cr_run_day_ = -1;    // first day of the current run of CR scans (confirmation)
+    int crpr_run_day_ = -1;  // first day of the current run of CR/PR scans (confirmation)
+    int assessments_ = 0;
+    std::uint8_t count_ = 0;
+    bool has_baseline_ = false;
+    response best_ = response::ne;
+};
+
+static_assert(std::is_trivially_copyable<recist_tracker<1>>::value, "oncostate: recist_tracker must be plain bytes");
+static_assert(std::is_trivially_copyable<recist_assessment>::value, "oncostate: recist_assessment must be plain bytes");
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_RECIST_HPP
+// ---- end include/oncostate/recist.hpp ----
+// ---- begin include/oncostate/treatment.hpp ----
+// oncostate: the care team's side. Therapies as mechanisms, lines of therapy driven by the
+// treatment machine, assessments by RECIST 1.1, and the outcomes a trial reports.
+//
+// A therapy acts through the same channels as everything else: kill of dividing cells
+// (chemotherapy), extra death of every cell (targeted therapy), lower birth (hormone therapy),
+// stronger immune recruitment (checkpoint inhibitors), removal of visible lesions (surgery,
+// stereotactic radiotherapy). Resistance mechanisms defeat them through their residual[] column.
+#ifndef ONCOSTATE_TREATMENT_HPP
+#define ONCOSTATE_TREATMENT_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+enum class therapy_class : std::uint8_t { chemotherapy, targeted, immunotherapy, hormone, local, supportive };
+
+constexpr const char* therapy_class_name(therapy_class c) noexcept {
+    switch (c) {
+        case therapy_class::chemotherapy: return "chemotherapy";
+        case therapy_class::targeted: return "targeted";
+        case therapy_class::immunotherapy: return "immunotherapy";
+        case therapy_class::hormone: return "hormone";
+        case therapy_class::local: return "local";
+        case therapy_class::supportive: return "supportive";
+    }
+    return "unknown";
+}
+
+template <class R>
+struct therapy {
+    using k = real_const<R>;
+    therapy_class kind = therapy_class::supportive;
+    // The residual[] column of the resistance mechanisms that defeat this therapy (0-6; 7 is the
+    // immune response). Two therapies sharing a column are fully cross-resistant.
+    std::uint8_t column = 0;
+    R kill_dividing = k::zero;    // per division attempt, on dosing days (chemotherapy)
+    R kill_all = k::zero;         // extra daily death of every cell (targeted therapy)
+    R birth_reduction = k::zero;  // fraction of the birth probability removed (hormone therapy)
+    R immune_boost = k::one;      // multiplies immune recruitment while dosed (checkpoint inhibitors)
+    std::uint8_t needs_biomarker = 0;  // targeted therapy works only on a biomarker-positive tumour
+    std::uint16_t cycle_days = 0;      // 0: continuous; else the length of a cycle
+    std::uint16_t dosing_days = 0;     // days of each cycle on which the drug acts (from its start)
+    std::uint16_t max_days = 0;        // a fixed duration (docetaxel: 6 cycles); 0: until progression
+    // Daily probability of stopping for unacceptable toxicity (about 0.001 for chemotherapy,
+    // 0.0003 for targeted or endocrine therapy; MODEL_SPEC section 6).
+    R toxicity = k::zero;
+
+    constexpr bool dosed_on(std::int32_t day_of_line) const noexcept {
+        if (max_days != 0 && day_of_line >= max_days) return false;
+        if (cycle_days == 0) return true;
+        return day_of_line % cycle_days < dosing_days;
+    }
+    constexpr errc validate() const noexcept {
+        const R* p[] = {&kill_dividing, &kill_all, &birth_reduction, &toxicity};
+        for (const R* v : p) {
+            if (!(*v >= k::zero) || *v > k::one) return errc::therapy_effect_out_of_range;
+        }
+        if (!(immune_boost >= k::zero) || column >= max_therapies - 1) return errc::therapy_effect_out_of_range;
+        if (cycle_days != 0 && (dosing_days == 0 || dosing_days > cycle_days)) return errc::therapy_effect_out_of_range;
+        if (static_cast<int>(kind) > static_cast<int>(therapy_class::supportive)) return errc::therapy_effect_out_of_range;
+        return errc::ok;
+    }
+};
+
+// Division-dependent kill per dosing day that removes `log10_kill` logs of the dividing
+// population per cycle: a cell divides with probability `birth` a day, so over d dosing days a
+// fraction exp(-birth k d) survives: k = ln(10) log10_kill / (birth d). Chemotherapy kills
+// 0.3-1 log10 per 21-day cycle (MODEL_SPEC section 6).
+template <class R>
+constexpr R chemotherapy_kill(R log10_kill, R birth, std::uint16_t dosing_days) noexcept {
+    constexpr R ln10 = R(2.302585092994046);
+    if (!(birth > real_const<R>::zero) || dosing_days == 0) return real_const<R>::zero;
+    const R k = ln10 * log10_kill / (birth * real_traits<R>::from_int(dosing_days));
+    return k > real_const<R>::one ? real_const<R>::one : k;
+}
+
+constexpr int max_plan_therapies = 8;
+constexpr int max_line_therapies = 3;
+constexpr int max_lines = 6;
+
+// One line of therapy: one therapy, or several at once (combination).
+struct therapy_line {
+    std::uint8_t therapy[max_line_therapies] = {0, 0, 0};  // indexes into treatment_plan::therapies
+    std::uint8_t count = 0;
+};
+
+enum class strategy : std::uint8_t {
+    continuous,  // each line until progression or toxicity (standard)
+    adaptive,    // pause below pause_below x the line's baseline marker, resume at resume_at x it
+                 // (Zhang et al., Nat Commun 2017); progression is growth past 120% of the
+                 // baseline sum (or a new lesion), since regrowth from the nadir is planned
+};
+
+template <class R>
+struct treatment_plan {
+    struct init {
+        static constexpr R pause = R(0.5), resume = R(1.0);
+    };
+    therapy<R> therapies[max_plan_therapies] = {};
+    std::uint8_t therapy_count = 0;
+    therapy_line lines[max_lines] = {};
+    std::uint8_t line_count = 0;
+    strategy kind = strategy::continuous;
+    std::uint16_t assess_days = 56;  // every 8 weeks
+    R pause_below = init::pause;
+    R resume_at = init::resume;
+    // Curative intent: at diagnosis, localized, regional or oligometastatic disease has every
+    // visible lesion removed (surgery, SBRT; SABR-COMET, Palma et al., Lancet 2019), then
+    // surveillance; a relapse starts the first line.
+    std::uint8_t curative_local = 0;
+    std::uint8_t biomarker_positive = 1;  // the tumour carries the targeted therapies' biomarker
+
+    constexpr errc validate() const noexcept {
+        if (therapy_count > max_plan_therapies || line_count > max_lines || assess_days == 0) return errc::therapy_index_out_of_range;
+        for (int t = 0; t < therapy_count; ++t) {
+            const errc e = therapies[t].validate();
+            if (e != errc::ok) return e;
+        }
+        for (int l = 0; l < line_count; ++l) {
+            if (lines[l].count == 0 || lines[l].count > max_line_therapies) return errc::therapy_index_out_of_range;
+            for (int i = 0; i < lines[l].count; ++i) {
+                if (lines[l].therapy[i] >= therapy_count) return errc::therapy_index_out_of_range;
+            }
+        }
+        if (!(pause_below >= real_const<R>::zero) || !(resume_at >= pause_below)) return errc::therapy_effect_out_of_range;
+        return errc::ok;
+    }
+};
+
+// The treatment machine: where the care team stands.
+enum class care_state : std::uint8_t { untreated, on_line, holiday, surveillance, supportive };
+constexpr int care_state_count = 5;
+
+constexpr const char* care_state_name(care_state s) noexcept {
+    switch (s) {
+        case care_state::untreated: return "untreated";
+        case care_state::on_line: return "on_line";
+        case care_state::holiday: return "holiday";
+        case care_state::surveillance: return "surveillance";
+        case care_state::supportive: return "supportive";
+    }
+    return "unknown";
+}
+
+enum class stop_reason : std::uint8_t { none, progression, toxicity, completed, by_hand, death };
+
+constexpr const char* stop_reason_name(stop_reason r) noexcept {
+    switch (r) {
+        case stop_reason::none: return "none";
+        case stop_reason::progression: return "progression";
+        case stop_reason::toxicity: return "toxicity";
+        case stop_reason::completed: return "completed";
+        case stop_reason::by_hand: return "by_hand";
+        case stop_reason::death: return "death";
+    }
+    return "unknown";
+}
+
+class treatment_machine {
+public:
+    // allowed[from][to]: diagnosis starts a line, curative treatment or supportive care; a line
+    // gives way to the next line, a holiday, surveillance (a completed fixed course) or supportive
+    // care; a holiday ends in the same line or supportive care; surveillance ends at relapse.
+    static constexpr bool allowed[care_state_count][care_state_count] = {
+        //                  untreated on_line holiday surveillance supportive
+        /* untreated */    {false, true, false, true, true},
+        /* on_line */      {false, true, true, true, true},
+        /* holiday */      {false, true, false, false, true},
+        /* surveillance */ {false, true, false, false, true},
+        /* supportive */   {false, false, false, false, false},
+    };
+    constexpr care_state state() const noexcept { return state_; }
+    constexpr errc transition(care_state to) noexcept {
+        const int f = static_cast<int>(state_), t = static_cast<int>(to);
+        if (t < 0 || t >= care_state_count || !allowed[f][t]) return errc::illegal_transition;
+        state_ = to;
+        return errc::ok;
+    }
+
+private:
+    care_state state_ = care_state::untreated;
+};
+
+// What a trial reports about one patient.
+struct care_record {
+    std::int32_t diagnosis_day = -1;
+    std::int32_t death_day = -1;
+    death_cause cause = death_cause::none;
+    std::int32_t line_start[max_lines] = {-1, -1, -1, -1, -1, -1};
+    std::int32_t line_end[max_lines] = {-1, -1, -1, -1, -1, -1};
+    std::int32_t line_progression[max_lines] = {-1, -1, -1, -1, -1, -1};  // first PD on that line
+    stop_reason line_stop[max_lines] = {};
+    response line_best[max_lines] = {response::ne, response::ne, response::ne, response::ne, response::ne, response::ne};
+    std::int32_t drug_days = 0;      // days on which any therapy was dosed
+    std::int32_t curative_day = -1;  // day of curative local treatment
+    std::int32_t relapse_day = -1;
+    std::uint8_t lines_started = 0;
+
+    // Overall survival from diagnosis (or -1 while alive or undiagnosed).
+    constexpr std::int32_t overall_survival() const noexcept {
+        return (death_day < 0 || diagnosis_day < 0) ? -1 : death_day - diagnosis_day;
+    }
+    // Time to progression on line `l` (1-based) from its start, or -1.
+    constexpr std::int32_t time_to_progression(int l) const noexcept {
+        if (l < 1 || l > max_lines || line_progression[l - 1] < 0) return -1;
+        return line_progression[l - 1] - line_start[l - 1];
+    }
+    constexpr std::int32_t time_on_line(int l, std::int32_t today) const noexcept {
+        if (l < 1 || l > max_lines || line_start[l - 1] < 0) return 0;
+        return (line_end[l - 1] < 0 ? today : line_end[l - 1]) - line_start[l - 1];
+    }
+};
+
+// A patient under a care team: the truth (patient), the treatment machine, RECIST assessments
+// and the record. Trivially copyable like the patient.
+template <class Scalar, int MaxLesions, int MaxClones>
+class care {
+public:
+    using patient_type = patient<Scalar, MaxLesions, MaxClones>;
+    using real = real_t<Scalar>;
+    using params_type = patient_params<real>;
+    using plan_type = treatment_plan<real>;
+    using scalar = Scalar;
+    static constexpr int max_lesions = MaxLesions;
+    using lesion_type = typename patient_type::lesion_type;
+
+    constexpr errc start(const params_type& p, const plan_type& plan, std::uint64_t seed, std::uint64_t index,
+                         std::uint64_t founder_cells = 1) noexcept {
+        errc e = plan.validate();
+        if (e != errc::ok) return e;
+        patient_type fresh;
+        e = fresh.start(p, seed, index, founder_cells);
+        if (e != errc::ok) return e;
+        *this = care{};
+        patient_ = fresh;
+        rng_ = xoshiro128pp(seed ^ 0xC2B2AE3D27D4EB4Fu, index);
+        return errc::ok;
+    }
+
+    constexpr const patient_type& truth() const noexcept { return patient_; }
+    constexpr patient_type& truth() noexcept { return patient_; }
+    constexpr care_state state() const noexcept { return machine_.state(); }
+    constexpr int line() const noexcept { return line_ + 1; }  // 1-based; 0 before the first line
+    constexpr const care_record& record() const noexcept { return record_; }
+    constexpr const recist_tracker<MaxLesions>& recist() const noexcept { return recist_; }
+    constexpr bool dosing_today() const noexcept { return dosed_today_ != 0; }
+
+    // --- driving it by hand (teaching hardware) ------------------------------------------------
+    // Starts line `l` (1-based) now; from untreated, a line, a holiday or surveillance.
+    template <class Sink = null_sink>
+    constexpr errc start_line(const params_type& p, const plan_type& plan, int l, Sink&& sink = Sink{}) noexcept {
+        if (l < 1 || l > plan.line_count) return errc::therapy_index_out_of_range;
+        if (!patient_.alive()) return errc::patient_dead;
+        if (!treatment_machine::allowed[static_cast<int>(machine_.state())][static_cast<int>(care_state::on_line)])
+            return errc::illegal_transition;
+        begin_line(p, plan, l - 1, sink);
+        return errc::ok;
+    }
+    // Pauses the current line (a holiday) or resumes it.
+    template <class Sink = null_sink>
+    constexpr errc pause(Sink&& sink = Sink{}) noexcept {
+        if (machine_.state() != care_state::on_line) return errc::illegal_transition;
+        machine_.transition(care_state::holiday);
+        sink(event{event_code::therapy_paused, 0, 0, static_cast<std::uint64_t>(line()), 0});
+        return errc::ok;
+    }
+    template <class Sink = null_sink>
+    constexpr errc resume(Sink&& sink = Sink{}) noexcept {
+        if (machine_.state() != care_state::holiday) return errc::illegal_transition;
+        machine_.transition(care_state::on_line);
+        sink(event{event_code::therapy_resumed, 0, 0, static_cast<std::uint64_t>(line()), 0});
+        return errc::ok;
+    }
+    // Stops treatment for good (supportive care).
+    template <class Sink = null_sink>
+    constexpr errc stop(Sink&& sink = Sink{}) noexcept {
+        if (machine_.transition(care_state::supportive) != errc::ok) return errc::illegal_transition;
+        end_line(stop_reason::by_hand, sink);
+        sink(event{event_code::supportive_care, 0, 0, 0, 0});
+        return errc::ok;
+    }
+    // Removes every visible lesion (surgery or SBRT) now; returns the number removed.
+    template <class Sink = null_sink>
+    constexpr int treat_locally(const params_type& p, Sink&& sink = Sink{}) noexcept {
+        const auto v = patient_.observe(p);
+        int removed = 0;
+        for (int i = 0; i < v.visible_count; ++i) {
+            if (patient_.resect(v.visible[i].index) == errc::ok) {
+                ++removed;
+                sink(event{event_code::local_therapy, 0, 0, 0, v.visible[i].index});
+            }
+        }
+        return removed;
+    }
+
+    // --- one day --------------------------------------------------------------------------------
+    // `automatic` = false leaves every decision to the caller (start_line, pause, resume, stop);
+    // assessments and toxicity still run.
+    template <class Sink = null_sink>
+    constexpr void step(const params_type& p, const plan_type& plan, Sink&& sink = Sink{}, bool automatic = true) noexcept {
+        if (!patient_.alive()) return;
+        therapy_action<real> actions[max_line_therapies] = {};
+        int n = 0;
+        real boost = real_const<real>::one;
+        dosed_today_ = 0;
+        if (machine_.state() == care_state::on_line) {
+            const therapy_line& tl = plan.lines[line_];
+            const std::int32_t day_of_line = patient_.day() + 1 - record_.line_start[line_];
+            for (int i = 0; i < tl.count; ++i) {
+                const therapy<real>& t = plan.therapies[tl.therapy[i]];
+                if (!t.dosed_on(day_of_line)) continue;
+                dosed_today_ = 1;
+                if (t.needs_biomarker && !plan.biomarker_positive) continue;  // given, but no target
+                boost = boost * t.immune_boost;
+                if (t.kill_dividing > real_const<real>::zero || t.kill_all > real_const<real>::zero ||
+                    t.birth_reduction > real_const<real>::zero) {
+                    therapy_action<real>& a = actions[n++];
+                    a.therapy = t.column;
+                    a.kill_dividing = t.kill_dividing;
+                    a.kill_all = t.kill_all;
+                    a.birth_reduction = t.birth_reduction;
+                }
+            }
+            record_.drug_days += dosed_today_;
+        }
+        patient_.step(p, sink, actions, n, boost);
+        if (!patient_.alive()) {
+            record_.death_day = patient_.result().death_day;
+            record_.cause = patient_.result().cause;
+            if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::death, sink);
+            return;
+        }
+        const std::int32_t today = patient_.day();
+        if (machine_.state() == care_state::untreated) {
+            if (patient_.result().diagnosis_day < 0) return;
+            record_.diagnosis_day = patient_.result().diagnosis_day;
+            const auto v = patient_.observe(p);
+            sink(event{event_code::diagnosis, 0, 0, static_cast<std::uint64_t>(v.clinical_stage), 0});
+            if (automatic) diagnose(p, plan, v, sink);
+            return;
+        }
+        if (machine_.state() == care_state::on_line && automatic) check_toxicity_and_duration(p, plan, sink);
+        const std::int32_t since = today - last_assessment_;
+        if (since >= plan.assess_days && machine_.state() != care_state::supportive) assess(p, plan, sink, automatic);
+    }
+
+    constexpr bool well_formed() const noexcept {
+        return patient_.well_formed() && static_cast<int>(machine_.state()) < care_state_count && line_ >= -1 &&
+               line_ < max_lines && recist_.well_formed();
+    }
+
+private:
+    template <class Sink>
+    constexpr void diagnose(const params_type& p, const plan_type& plan, const typename patient_type::view_type& v, Sink& sink) noexcept {
+        const bool operable = v.clinical_stage != stage::distant || v.oligometastatic;
+        if (plan.curative_local && operable) {
+            treat_locally(p, sink);
+            record_.curative_day = patient_.day();
+            machine_.transition(care_state::surveillance);
+            last_assessment_ = patient_.day();
+            sink(event{event_code::surveillance_started, 0, 0, 0, 0});
+            return;
+        }
+        if (plan.line_count == 0) {
+            machine_.transition(care_state::supportive);
+            sink(event{event_code::supportive_care, 0, 0, 0, 0});
+            return;
+        }
+        begin_line(p, plan, 0, sink);
+    }
+
+    template <class Sink>
+    constexpr void begin_line(const params_type& p, const plan_type& plan, int l, Sink& sink) noexcept {
+        if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::progression, sink);
+        line_ = static_cast<std::int8_t>(l);
+        machine_.transition(care_state::on_line);
+        record_.line_start[l] = patient_.day();
+        record_.line_end[l] = -1;
+        record_.lines_started = static_cast<std::uint8_t>(l + 1 > record_.lines_started ? l + 1 : record_.lines_started);
+        sink(event{event_code::line_started, 0, 0, static_cast<std::uint64_t>(l + 1), 0});
+        // local therapy in a line acts once, at its start
+        const therapy_line& tl = plan.lines[l];
+        for (int i = 0; i < tl.count; ++i) {
+            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) treat_locally(p, sink);
+        }
+        const auto v = patient_.observe(p);
+        baseline_marker_ = v.marker;
+        recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
+        const int count = measure(p, v, measured);
+        recist_ = recist_tracker<MaxLesions>{};
+        recist_.baseline(measured, count, patient_.day());
+        last_assessment_ = patient_.day();
+    }
+
+    template <class Sink>
+    constexpr void end_line(stop_reason why, Sink& sink) noexcept {
+        if (line_ < 0 || record_.line_end[line_] >= 0) return;
+        record_.line_end[line_] = patient_.day();
+        record_.line_stop[line_] = why;
+        record_.line_best[line_] = recist_.best();
+        sink(event{event_code::line_stopped, 0, 0, static_cast<std::uint64_t>(why), 0});
+    }
+
+    // Switches to the next line, or to supportive care when the lines are exhausted.
+    template <class Sink>
+    constexpr void next_line(const params_type& p, const plan_type& plan, stop_reason why, Sink& sink) noexcept {
+        end_line(why, sink);
+        if (line_ + 1 < plan.line_count) {
+            begin_line(p, plan, line_ + 1, sink);
+        } else {
+            machine_.transition(care_state::supportive);
+            sink(event{event_code::supportive_care, 0, 0, 0, 0});
+        }
+    }
+
+    template <class Sink>
+    constexpr void check_toxicity_and_duration(const params_type& p, const plan_type& plan, Sink& sink) noexcept {
+        const therapy_line& tl = plan.lines[line_];
+        const std::int32_t day_of_line = patient_.day() - record_.line_start[line_];
+        bool toxic = false, finished = true;
+        for (int i = 0; i < tl.count; ++i) {
+            const therapy<real>& t = plan.therapies[tl.therapy[i]];
+            if (dosed_today_ && bernoulli(rng_, t.toxicity)) toxic = true;
+            if (t.max_days == 0 || day_of_line < t.max_days) finished = finished && t.kind == therapy_class::local;
+        }
+        if (toxic) {
+            next_line(p, plan, stop_reason::toxicity, sink);
+        } else if (finished) {  // a fixed course is complete: watch for progression
+            end_line(stop_reason::completed, sink);
+            machine_.transition(care_state::surveillance);
+            sink(event{event_code::surveillance_started, 0, 0, 0, 0});
+        }
+    }
+
+    // The clinic's measurements as RECIST input: every lesion ever seen keeps its slot as id.
+    constexpr int measure(const params_type& p, const typename patient_type::view_type& v, recist_lesion* out) const noexcept {
+        int n = 0;
+        for (int i = 0; i < MaxLesions; ++i) {
+            const lesion_type& l = patient_[i];
+            if (!l.used || !l.detected) continue;
+            recist_lesion& r = out[n++];
+            r.id = static_cast<std::uint16_t>(i);
+            r.where = l.where.where;
+            r.nodal = l.where.is_node();
+            r.size_01mm = 0;
+            for (int j = 0; j < v.visible_count; ++j) {
+                if (v.visible[j].index == i) {
+                    constexpr real ten = real(10.0);
+                    const std::int64_t d = real_traits<real>::floor_int(v.visible[j].diameter_mm * ten + real_const<real>::half);
+                    r.size_01mm = static_cast<std::uint32_t>(d < 0 ? 0 : d);
+                }
+            }
+            (void)p;
+        }
+        return n;
+    }
+
+    template <class Sink>
+    constexpr void assess(const params_type& p, const plan_type& plan, Sink& sink, bool automatic) noexcept {
+        last_assessment_ = patient_.day();
+        const auto v = patient_.observe(p);
+        if (machine_.state() == care_state::surveillance) {
+            if (v.visible_count > 0 && record_.curative_day >= 0 && record_.relapse_day < 0) {
+                record_.relapse_day = patient_.day();
+                sink(event{event_code::relapse, 0, 0, static_cast<std::uint64_t>(patient_.day() - record_.curative_day), 0});
+                if (automatic && plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, sink);
+                return;
+            }
+            if (line_ < 0) return;
+        }
+        recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
+        const int count = measure(p, v, measured);
+        for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
+        recist_assessment a{};
+        if (recist_.assess(measured, count, false, patient_.day(), a) != errc::ok) return;
+        sink(event{event_code::assessment, 0, 0, static_cast<std::uint64_t>(a.overall), 0});
+        bool progressed = a.overall == response::pd;
+        if (progressed && plan.kind == strategy::adaptive && !a.new_lesion && a.non_target != response::pd) {
+            // Adaptive therapy lets the tumour regrow to its baseline on purpose: growth from the
+            // nadir is not progression, growth past 120% of the baseline sum is.
+            progressed = a.sum_01mm * 5 >= a.baseline_sum_01mm * 6;
+        }
+        if (progressed) {
+            if (record_.line_progression[line_] < 0) record_.line_progression[line_] = patient_.day();
+            sink(event{event_code::progression, 0, 0, static_cast<std::uint64_t>(line()), 0});
+            if (automatic) next_line(p, plan, stop_reason::progression, sink);
+            return;
+        }
+        if (automatic && plan.kind == strategy::adaptive) {
+            const care_state s = machine_.state();
+            if (s == care_state::on_line && v.marker < plan.pause_below * baseline_marker_) {
+                pause(sink);
+            } else if (s == care_state::holiday && !(v.marker < plan.resume_at * baseline_marker_)) {
+                resume(sink);
+            }
+        }
+    }
+
+    patient_type patient_{};
+    recist_tracker<MaxLesions> recist_{};
+    care_record record_{};
+    xoshiro128pp rng_{};  // toxicity draws, apart from the patient's own stream
+    real baseline_marker_ = real_const<real>::zero;
+    std::int32_t last_assessment_ = 0;
+    treatment_machine machine_{};
+    std::int8_t line_ = -1;
+    std::uint8_t dosed_today_ = 0;
+};
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_TREATMENT_HPP
+// ---- end include/oncostate/treatment.hpp ----
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP
 // ---- end include/oncostate/oncostate.hpp ----
