@@ -22,5 +22,7 @@
 #include "snapshot.hpp"
 #include "recist.hpp"
 #include "treatment.hpp"
+#include "presets.hpp"
+#include "scenarios.hpp"
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP

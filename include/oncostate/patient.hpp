@@ -148,6 +148,7 @@ struct lesion {
     std::uint8_t detected = 0;     // has been visible on imaging
     std::uint8_t symptomatic = 0;  // has caused symptoms
     std::uint8_t parent = 0;       // the lesion whose cell founded it (0 for the primary itself)
+    std::uint8_t invaded = 0;      // the primary has broken its basement membrane (it sheds)
     std::int32_t founded_day = 0;
     std::int32_t detected_day = -1;
 
@@ -342,7 +343,7 @@ public:
         if (static_cast<int>(out_.failed_organ) > organ_count) return false;
         if (static_cast<int>(last_stage_) > static_cast<int>(stage::distant)) return false;
         for (const lesion_type& l : lesions_) {
-            if (l.used > 1 || l.detected > 1 || l.symptomatic > 1 || l.parent >= MaxLesions) return false;
+            if (l.used > 1 || l.detected > 1 || l.symptomatic > 1 || l.invaded > 1 || l.parent >= MaxLesions) return false;
             if (static_cast<int>(l.progress.state()) >= progression_state_count) return false;
             if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
             if (!l.cells.well_formed()) return false;
@@ -358,7 +359,7 @@ private:
     constexpr bool sheds(int i) const noexcept {
         const lesion_type& l = lesions_[i];
         if (!l.active()) return false;
-        if (i == 0) return l.progress.state() != progression::in_situ;
+        if (i == 0) return l.invaded != 0;
         return l.cells.vascularised();
     }
     constexpr std::uint64_t shedding_cells() const noexcept {
@@ -399,11 +400,11 @@ private:
     template <class Sink>
     constexpr void invade(const params_type& p, Sink& sink) noexcept {
         lesion_type& primary = lesions_[0];
-        if (primary.progress.state() != progression::in_situ) return;
+        if (primary.invaded || !primary.active()) return;
         if (primary.cells.cells() < p.invasion_min_cells || !bernoulli(rng_, p.invasion)) return;
-        if (primary.progress.transition(progression::invasive) == errc::ok) {
-            sink(event{event_code::invasion, 0, 0, primary.cells.cells(), 0});
-        }
+        primary.invaded = 1;
+        if (primary.progress.state() == progression::in_situ) primary.progress.transition(progression::invasive);
+        sink(event{event_code::invasion, 0, 0, primary.cells.cells(), 0});
     }
 
     // One day of the cascade for every shedding lesion, counts aggregated into one event each.
@@ -458,7 +459,8 @@ private:
                 for (int o = 0; o < organ_count; ++o) w[o] = p.sites[o].tropism;
                 const std::size_t o = categorical(rng_, w, static_cast<std::size_t>(organ_count));
                 if (o >= static_cast<std::size_t>(organ_count)) return false;
-                where = site{static_cast<organ>(o), node::none};
+                const organ to = static_cast<organ>(o);
+                where = site{to, to == organ::lymph_node ? node::distant : node::none};
             }
         }
         // the founder: one cell of one clone, picked in proportion to its proliferating cells
@@ -532,10 +534,9 @@ private:
     }
 
     constexpr progression target_state(int i, const lesion_type& l, std::uint64_t n, bool visible, bool felt) const noexcept {
-        const progression now = l.progress.state();
         if (n == 0) return progression::eradicated;
         if (visible) return felt ? progression::symptomatic : progression::detectable;
-        if (i == 0) return now == progression::in_situ ? progression::in_situ : progression::invasive;
+        if (i == 0) return l.invaded ? progression::invasive : progression::in_situ;
         if (l.cells.dormancy_state() != dormancy::none) return progression::dormant;
         if (l.cells.vascularised()) return progression::vascularised;
         return progression::growing;

@@ -32,8 +32,11 @@ struct growth_params {
     R birth = k::zero;
     R death = k::zero;
     // Cells of the lesion's organ niche (all clones, both compartments); 0 = no competition.
-    // Net growth falls to zero at K: b_eff = d + (b - d) ln(K/N) / ln(K)  (Gompertz).
+    // Net growth falls to zero at K: b_eff = d + (b - d) ln(K/N) / ln(K/N_ref)  (Gompertz), with
+    // full speed up to N_ref = `gompertz_reference` cells (0 or 1: from one cell). A preset whose
+    // doubling time was measured on detectable tumours sets N_ref near 1e9 cells.
     std::uint64_t carrying_capacity = 0;
+    std::uint64_t gompertz_reference = 0;
 };
 
 // The therapy index reserved for the immune response: the patient's immune kill arrives as a
@@ -71,7 +74,8 @@ struct kernel_params {
         const R entry_max = dormancy.entry * dormancy.site_factor * (k::one + dormancy.stress_factor);
         if (growth.birth + growth.death + entry_max > k::one) return errc::cell_fates_exceed_one;
         if (dormancy.reactivation + dormancy.dormant_death > k::one) return errc::cell_fates_exceed_one;
-        if (growth.carrying_capacity == 1 || growth.carrying_capacity > max_cells) return errc::carrying_capacity_invalid;
+        if (growth.carrying_capacity == 1 || growth.carrying_capacity > max_cells || growth.gompertz_reference > max_cells)
+            return errc::carrying_capacity_invalid;
         if (dormancy.avascular_cap < 2 || dormancy.avascular_cap > max_cells) return errc::avascular_cap_invalid;
         return resistance.validate();
     }
@@ -283,8 +287,9 @@ private:
         using t = real_traits<real>;
         real phi = k::one;
         const std::uint64_t cap_k = p.growth.carrying_capacity;
-        if (cap_k != 0 && n > 1) {
-            phi = math::log(t::from_uint(cap_k) / t::from_uint(n)) / math::log(t::from_uint(cap_k));
+        const std::uint64_t ref = p.growth.gompertz_reference > 1 && p.growth.gompertz_reference < cap_k ? p.growth.gompertz_reference : 1;
+        if (cap_k != 0 && n > ref) {
+            phi = math::log(t::from_uint(cap_k) / t::from_uint(n)) / math::log(t::from_uint(cap_k) / t::from_uint(ref));
         }
         if (!vascular_) {
             const std::uint64_t cap = p.dormancy.avascular_cap;

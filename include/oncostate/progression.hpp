@@ -67,9 +67,10 @@ public:
         /* dormant */ bit(progression::growing) | bit(progression::vascularised) | ends,
         /* growing */ bit(progression::dormant) | bit(progression::vascularised) | ends,
         /* vascularised */ bit(progression::dormant) | bit(progression::detectable) | bit(progression::symptomatic) | ends,
-        /* detectable */ bit(progression::invasive) | bit(progression::vascularised) | bit(progression::dormant) |
-            bit(progression::symptomatic) | ends,
-        /* symptomatic */ bit(progression::invasive) | bit(progression::detectable) | bit(progression::vascularised) | ends,
+        /* detectable */ bit(progression::in_situ) | bit(progression::invasive) | bit(progression::vascularised) |
+            bit(progression::dormant) | bit(progression::symptomatic) | ends,
+        /* symptomatic */ bit(progression::in_situ) | bit(progression::invasive) | bit(progression::detectable) |
+            bit(progression::vascularised) | ends,
         /* eradicated */ 0,
         /* resected */ 0,
     };

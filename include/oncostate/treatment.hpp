@@ -203,8 +203,8 @@ struct care_record {
     stop_reason line_stop[max_lines] = {};
     response line_best[max_lines] = {response::ne, response::ne, response::ne, response::ne, response::ne, response::ne};
     std::int32_t drug_days = 0;      // days on which any therapy was dosed
-    std::int32_t curative_day = -1;  // day of curative local treatment
-    std::int32_t relapse_day = -1;
+    std::int32_t curative_day = -1;  // day of the latest curative local treatment
+    std::int32_t relapse_day = -1;   // first relapse after curative treatment
     std::uint8_t lines_started = 0;
 
     // Overall survival from diagnosis (or -1 while alive or undiagnosed).
@@ -400,7 +400,28 @@ private:
         const int count = measure(p, v, measured);
         recist_ = recist_tracker<MaxLesions>{};
         recist_.baseline(measured, count, patient_.day());
+        non_target_sum_ = 0;
+        for (int i = 0; i < MaxLesions; ++i) gone_[i] = 0;
+        for (int i = 0; i < count; ++i) {
+            if (!recist_.is_target(measured[i].id)) non_target_sum_ += measured[i].size_01mm;
+        }
         last_assessment_ = patient_.day();
+    }
+
+    // Unequivocal progression of the non-target disease, as the care team judges it: a non-target
+    // lesion that had disappeared is back, or the non-target lesions' diameters have doubled (and
+    // grown by at least 5 mm) since the line's baseline.
+    constexpr bool non_target_progression(const recist_lesion* m, int count) noexcept {
+        std::uint32_t sum = 0;
+        bool back = false;
+        for (int i = 0; i < count; ++i) {
+            if (!recist_.known(m[i].id) || recist_.is_target(m[i].id)) continue;
+            const int id = m[i].id < MaxLesions ? m[i].id : 0;
+            sum += m[i].size_01mm;
+            if (m[i].size_01mm == 0) gone_[id] = 1;
+            back = back || (gone_[id] && m[i].size_01mm > 0);
+        }
+        return back || (sum >= 2 * non_target_sum_ && sum >= non_target_sum_ + 50);
     }
 
     template <class Sink>
@@ -471,10 +492,17 @@ private:
         last_assessment_ = patient_.day();
         const auto v = patient_.observe(p);
         if (machine_.state() == care_state::surveillance) {
-            if (v.visible_count > 0 && record_.curative_day >= 0 && record_.relapse_day < 0) {
-                record_.relapse_day = patient_.day();
+            if (v.visible_count > 0 && record_.curative_day >= 0) {
+                if (record_.relapse_day < 0) record_.relapse_day = patient_.day();
                 sink(event{event_code::relapse, 0, 0, static_cast<std::uint64_t>(patient_.day() - record_.curative_day), 0});
-                if (automatic && plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, sink);
+                if (!automatic) return;
+                if (plan.curative_local && (v.clinical_stage != stage::distant || v.oligometastatic)) {
+                    // few lesions again: removed again (metastasectomy; Kanas et al., Clin Epidemiol 2012)
+                    treat_locally(p, sink);
+                    record_.curative_day = patient_.day();
+                    return;
+                }
+                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, sink);
                 return;
             }
             if (line_ < 0) return;
@@ -483,7 +511,7 @@ private:
         const int count = measure(p, v, measured);
         for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
         recist_assessment a{};
-        if (recist_.assess(measured, count, false, patient_.day(), a) != errc::ok) return;
+        if (recist_.assess(measured, count, non_target_progression(measured, count), patient_.day(), a) != errc::ok) return;
         sink(event{event_code::assessment, 0, 0, static_cast<std::uint64_t>(a.overall), 0});
         bool progressed = a.overall == response::pd;
         if (progressed && plan.kind == strategy::adaptive && !a.new_lesion && a.non_target != response::pd) {
@@ -513,6 +541,8 @@ private:
     xoshiro128pp rng_{};  // toxicity draws, apart from the patient's own stream
     real baseline_marker_ = real_const<real>::zero;
     std::int32_t last_assessment_ = 0;
+    std::uint32_t non_target_sum_ = 0;           // non-target diameters at the line's baseline, 0.1 mm
+    std::uint8_t gone_[static_cast<unsigned>(MaxLesions)] = {};  // a non-target lesion has disappeared
     treatment_machine machine_{};
     std::int8_t line_ = -1;
     std::uint8_t dosed_today_ = 0;

@@ -1,4 +1,4 @@
-// oncostate single header (22 files from include/ inlined)
+// oncostate single header (24 files from include/ inlined)
 // oncostate version 0.1.0
 // SPDX-License-Identifier: MIT
 //
@@ -1966,8 +1966,11 @@ struct growth_params {
     R birth = k::zero;
     R death = k::zero;
     // Cells of the lesion's organ niche (all clones, both compartments); 0 = no competition.
-    // Net growth falls to zero at K: b_eff = d + (b - d) ln(K/N) / ln(K)  (Gompertz).
+    // Net growth falls to zero at K: b_eff = d + (b - d) ln(K/N) / ln(K/N_ref)  (Gompertz), with
+    // full speed up to N_ref = `gompertz_reference` cells (0 or 1: from one cell). A preset whose
+    // doubling time was measured on detectable tumours sets N_ref near 1e9 cells.
     std::uint64_t carrying_capacity = 0;
+    std::uint64_t gompertz_reference = 0;
 };
 
 // The therapy index reserved for the immune response: the patient's immune kill arrives as a
@@ -2005,7 +2008,8 @@ struct kernel_params {
         const R entry_max = dormancy.entry * dormancy.site_factor * (k::one + dormancy.stress_factor);
         if (growth.birth + growth.death + entry_max > k::one) return errc::cell_fates_exceed_one;
         if (dormancy.reactivation + dormancy.dormant_death > k::one) return errc::cell_fates_exceed_one;
-        if (growth.carrying_capacity == 1 || growth.carrying_capacity > max_cells) return errc::carrying_capacity_invalid;
+        if (growth.carrying_capacity == 1 || growth.carrying_capacity > max_cells || growth.gompertz_reference > max_cells)
+            return errc::carrying_capacity_invalid;
         if (dormancy.avascular_cap < 2 || dormancy.avascular_cap > max_cells) return errc::avascular_cap_invalid;
         return resistance.validate();
     }
@@ -2217,8 +2221,9 @@ private:
         using t = real_traits<real>;
         real phi = k::one;
         const std::uint64_t cap_k = p.growth.carrying_capacity;
-        if (cap_k != 0 && n > 1) {
-            phi = math::log(t::from_uint(cap_k) / t::from_uint(n)) / math::log(t::from_uint(cap_k));
+        const std::uint64_t ref = p.growth.gompertz_reference > 1 && p.growth.gompertz_reference < cap_k ? p.growth.gompertz_reference : 1;
+        if (cap_k != 0 && n > ref) {
+            phi = math::log(t::from_uint(cap_k) / t::from_uint(n)) / math::log(t::from_uint(cap_k) / t::from_uint(ref));
         }
         if (!vascular_) {
             const std::uint64_t cap = p.dormancy.avascular_cap;
@@ -2606,9 +2611,10 @@ public:
         /* dormant */ bit(progression::growing) | bit(progression::vascularised) | ends,
         /* growing */ bit(progression::dormant) | bit(progression::vascularised) | ends,
         /* vascularised */ bit(progression::dormant) | bit(progression::detectable) | bit(progression::symptomatic) | ends,
-        /* detectable */ bit(progression::invasive) | bit(progression::vascularised) | bit(progression::dormant) |
-            bit(progression::symptomatic) | ends,
-        /* symptomatic */ bit(progression::invasive) | bit(progression::detectable) | bit(progression::vascularised) | ends,
+        /* detectable */ bit(progression::in_situ) | bit(progression::invasive) | bit(progression::vascularised) |
+            bit(progression::dormant) | bit(progression::symptomatic) | ends,
+        /* symptomatic */ bit(progression::in_situ) | bit(progression::invasive) | bit(progression::detectable) |
+            bit(progression::vascularised) | ends,
         /* eradicated */ 0,
         /* resected */ 0,
     };
@@ -2898,6 +2904,7 @@ struct lesion {
     std::uint8_t detected = 0;     // has been visible on imaging
     std::uint8_t symptomatic = 0;  // has caused symptoms
     std::uint8_t parent = 0;       // the lesion whose cell founded it (0 for the primary itself)
+    std::uint8_t invaded = 0;      // the primary has broken its basement membrane (it sheds)
     std::int32_t founded_day = 0;
     std::int32_t detected_day = -1;
 
@@ -3092,7 +3099,7 @@ public:
         if (static_cast<int>(out_.failed_organ) > organ_count) return false;
         if (static_cast<int>(last_stage_) > static_cast<int>(stage::distant)) return false;
         for (const lesion_type& l : lesions_) {
-            if (l.used > 1 || l.detected > 1 || l.symptomatic > 1 || l.parent >= MaxLesions) return false;
+            if (l.used > 1 || l.detected > 1 || l.symptomatic > 1 || l.invaded > 1 || l.parent >= MaxLesions) return false;
             if (static_cast<int>(l.progress.state()) >= progression_state_count) return false;
             if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
             if (!l.cells.well_formed()) return false;
@@ -3108,7 +3115,7 @@ private:
     constexpr bool sheds(int i) const noexcept {
         const lesion_type& l = lesions_[i];
         if (!l.active()) return false;
-        if (i == 0) return l.progress.state() != progression::in_situ;
+        if (i == 0) return l.invaded != 0;
         return l.cells.vascularised();
     }
     constexpr std::uint64_t shedding_cells() const noexcept {
@@ -3149,11 +3156,11 @@ private:
     template <class Sink>
     constexpr void invade(const params_type& p, Sink& sink) noexcept {
         lesion_type& primary = lesions_[0];
-        if (primary.progress.state() != progression::in_situ) return;
+        if (primary.invaded || !primary.active()) return;
         if (primary.cells.cells() < p.invasion_min_cells || !bernoulli(rng_, p.invasion)) return;
-        if (primary.progress.transition(progression::invasive) == errc::ok) {
-            sink(event{event_code::invasion, 0, 0, primary.cells.cells(), 0});
-        }
+        primary.invaded = 1;
+        if (primary.progress.state() == progression::in_situ) primary.progress.transition(progression::invasive);
+        sink(event{event_code::invasion, 0, 0, primary.cells.cells(), 0});
     }
 
     // One day of the cascade for every shedding lesion, counts aggregated into one event each.
@@ -3208,7 +3215,8 @@ private:
                 for (int o = 0; o < organ_count; ++o) w[o] = p.sites[o].tropism;
                 const std::size_t o = categorical(rng_, w, static_cast<std::size_t>(organ_count));
                 if (o >= static_cast<std::size_t>(organ_count)) return false;
-                where = site{static_cast<organ>(o), node::none};
+                const organ to = static_cast<organ>(o);
+                where = site{to, to == organ::lymph_node ? node::distant : node::none};
             }
         }
         // the founder: one cell of one clone, picked in proportion to its proliferating cells
@@ -3282,10 +3290,9 @@ private:
     }
 
     constexpr progression target_state(int i, const lesion_type& l, std::uint64_t n, bool visible, bool felt) const noexcept {
-        const progression now = l.progress.state();
         if (n == 0) return progression::eradicated;
         if (visible) return felt ? progression::symptomatic : progression::detectable;
-        if (i == 0) return now == progression::in_situ ? progression::in_situ : progression::invasive;
+        if (i == 0) return l.invaded ? progression::invasive : progression::in_situ;
         if (l.cells.dormancy_state() != dormancy::none) return progression::dormant;
         if (l.cells.vascularised()) return progression::vascularised;
         return progression::growing;
@@ -4116,8 +4123,8 @@ struct care_record {
     stop_reason line_stop[max_lines] = {};
     response line_best[max_lines] = {response::ne, response::ne, response::ne, response::ne, response::ne, response::ne};
     std::int32_t drug_days = 0;      // days on which any therapy was dosed
-    std::int32_t curative_day = -1;  // day of curative local treatment
-    std::int32_t relapse_day = -1;
+    std::int32_t curative_day = -1;  // day of the latest curative local treatment
+    std::int32_t relapse_day = -1;   // first relapse after curative treatment
     std::uint8_t lines_started = 0;
 
     // Overall survival from diagnosis (or -1 while alive or undiagnosed).
@@ -4313,7 +4320,28 @@ private:
         const int count = measure(p, v, measured);
         recist_ = recist_tracker<MaxLesions>{};
         recist_.baseline(measured, count, patient_.day());
+        non_target_sum_ = 0;
+        for (int i = 0; i < MaxLesions; ++i) gone_[i] = 0;
+        for (int i = 0; i < count; ++i) {
+            if (!recist_.is_target(measured[i].id)) non_target_sum_ += measured[i].size_01mm;
+        }
         last_assessment_ = patient_.day();
+    }
+
+    // Unequivocal progression of the non-target disease, as the care team judges it: a non-target
+    // lesion that had disappeared is back, or the non-target lesions' diameters have doubled (and
+    // grown by at least 5 mm) since the line's baseline.
+    constexpr bool non_target_progression(const recist_lesion* m, int count) noexcept {
+        std::uint32_t sum = 0;
+        bool back = false;
+        for (int i = 0; i < count; ++i) {
+            if (!recist_.known(m[i].id) || recist_.is_target(m[i].id)) continue;
+            const int id = m[i].id < MaxLesions ? m[i].id : 0;
+            sum += m[i].size_01mm;
+            if (m[i].size_01mm == 0) gone_[id] = 1;
+            back = back || (gone_[id] && m[i].size_01mm > 0);
+        }
+        return back || (sum >= 2 * non_target_sum_ && sum >= non_target_sum_ + 50);
     }
 
     template <class Sink>
@@ -4384,10 +4412,17 @@ private:
         last_assessment_ = patient_.day();
         const auto v = patient_.observe(p);
         if (machine_.state() == care_state::surveillance) {
-            if (v.visible_count > 0 && record_.curative_day >= 0 && record_.relapse_day < 0) {
-                record_.relapse_day = patient_.day();
+            if (v.visible_count > 0 && record_.curative_day >= 0) {
+                if (record_.relapse_day < 0) record_.relapse_day = patient_.day();
                 sink(event{event_code::relapse, 0, 0, static_cast<std::uint64_t>(patient_.day() - record_.curative_day), 0});
-                if (automatic && plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, sink);
+                if (!automatic) return;
+                if (plan.curative_local && (v.clinical_stage != stage::distant || v.oligometastatic)) {
+                    // few lesions again: removed again (metastasectomy; Kanas et al., Clin Epidemiol 2012)
+                    treat_locally(p, sink);
+                    record_.curative_day = patient_.day();
+                    return;
+                }
+                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, sink);
                 return;
             }
             if (line_ < 0) return;
@@ -4396,7 +4431,7 @@ private:
         const int count = measure(p, v, measured);
         for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
         recist_assessment a{};
-        if (recist_.assess(measured, count, false, patient_.day(), a) != errc::ok) return;
+        if (recist_.assess(measured, count, non_target_progression(measured, count), patient_.day(), a) != errc::ok) return;
         sink(event{event_code::assessment, 0, 0, static_cast<std::uint64_t>(a.overall), 0});
         bool progressed = a.overall == response::pd;
         if (progressed && plan.kind == strategy::adaptive && !a.new_lesion && a.non_target != response::pd) {
@@ -4426,6 +4461,8 @@ private:
     xoshiro128pp rng_{};  // toxicity draws, apart from the patient's own stream
     real baseline_marker_ = real_const<real>::zero;
     std::int32_t last_assessment_ = 0;
+    std::uint32_t non_target_sum_ = 0;           // non-target diameters at the line's baseline, 0.1 mm
+    std::uint8_t gone_[static_cast<unsigned>(MaxLesions)] = {};  // a non-target lesion has disappeared
     treatment_machine machine_{};
     std::int8_t line_ = -1;
     std::uint8_t dosed_today_ = 0;
@@ -4435,6 +4472,430 @@ ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_TREATMENT_HPP
 // ---- end include/oncostate/treatment.hpp ----
+// ---- begin include/oncostate/presets.hpp ----
+// oncostate: cancer-type presets and their standard lines of therapy. Illustrative values from
+// the literature cited in docs/presets.md; not a prediction for any patient.
+//
+// The functions are constexpr: on a microcontroller evaluate them at compile time,
+//   static constexpr auto params = oncostate::preset<oncostate::sfloat>(oncostate::cancer::melanoma);
+// so that no double arithmetic reaches the target.
+#ifndef ONCOSTATE_PRESETS_HPP
+#define ONCOSTATE_PRESETS_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+enum class cancer : std::uint8_t {
+    breast_hr_positive,
+    breast_triple_negative,
+    prostate,
+    colorectal,
+    nsclc_egfr,
+    melanoma,
+    pancreatic,
+    germ_cell,
+    kidney,
+    count_
+};
+constexpr int cancer_count = static_cast<int>(cancer::count_);
+
+constexpr const char* cancer_name(cancer c) noexcept {
+    switch (c) {
+        case cancer::breast_hr_positive: return "breast_hr_positive";
+        case cancer::breast_triple_negative: return "breast_triple_negative";
+        case cancer::prostate: return "prostate";
+        case cancer::colorectal: return "colorectal";
+        case cancer::nsclc_egfr: return "nsclc_egfr";
+        case cancer::melanoma: return "melanoma";
+        case cancer::pancreatic: return "pancreatic";
+        case cancer::germ_cell: return "germ_cell";
+        case cancer::kidney: return "kidney";
+        case cancer::count_: break;
+    }
+    return "unknown";
+}
+
+// The residual[] columns the presets use for their therapies.
+namespace column {
+constexpr std::uint8_t chemotherapy = 0;      // cytotoxics; defeated by a drug-efflux pump
+constexpr std::uint8_t targeted = 1;          // first-generation targeted drugs (gefitinib-like)
+constexpr std::uint8_t hormone = 2;           // endocrine therapy, androgen deprivation
+constexpr std::uint8_t next_generation = 3;   // osimertinib-like drugs that overcome target-site mutations
+constexpr std::uint8_t second_chemotherapy = 4;
+constexpr std::uint8_t angiogenesis = 5;      // VEGF-pathway tyrosine kinase inhibitors
+}  // namespace column
+
+namespace detail {
+
+struct preset_numbers {
+    organ primary;
+    double doubling_days;  // volume doubling time (MODEL_SPEC section 10)
+    // tropism weights: % of metastatic patients with a site (MODEL_SPEC section 4)
+    double bone, liver, lung, brain, adrenal, peritoneum, nodes;
+    double dormancy_entry;     // per proliferating cell per day
+    double reactivation;       // per quiescent cell per day
+    double lymphatic;          // share of surviving cells on the lymphatic route
+};
+
+constexpr preset_numbers numbers(cancer c) noexcept {
+    switch (c) {
+        // Ryu 2014 (doubling); Savci-Heijink 2015 (sites); long dormancy (Pan 2017).
+        case cancer::breast_hr_positive: return {organ::breast, 240, 71, 55, 31, 17, 0, 0, 0, 1e-5, 2e-6, 0.3};
+        case cancer::breast_triple_negative: return {organ::breast, 100, 40, 45, 45, 25, 0, 0, 0, 1e-6, 1e-6, 0.3};
+        // Gandaglia 2014; Bubendorf 2000.
+        case cancer::prostate: return {organ::prostate, 300, 87, 17, 27, 0, 13, 0, 11, 1e-5, 1e-6, 0.3};
+        // Finlay 1988 (doubling of liver metastases); Munich series 2017 (sites).
+        case cancer::colorectal: return {organ::colon, 120, 0, 70, 24, 0, 0, 15, 16, 1e-6, 1e-6, 0.3};
+        // Tamura 2015.
+        case cancer::nsclc_egfr: return {organ::lung, 250, 34, 13, 32, 28, 17, 0, 9.5, 1e-6, 1e-6, 0.3};
+        // Patel 1978 (autopsy).
+        case cancer::melanoma: return {organ::skin, 60, 49, 58, 71, 49, 47, 0, 74, 1e-6, 1e-6, 0.4};
+        // Hess 2006.
+        case cancer::pancreatic: return {organ::pancreas, 100, 10, 85, 20, 0, 0, 20, 0, 1e-7, 1e-6, 0.3};
+        // Germ-cell tumours spread to retroperitoneal nodes and lung (weights illustrative); they
+        // proliferate without a quiescent reserve.
+        case cancer::germ_cell: return {organ::testis, 25, 5, 10, 50, 5, 0, 0, 60, 0, 0, 0.6};
+        // McKay 2014.
+        case cancer::kidney: return {organ::kidney, 200, 34, 21, 45, 8, 9, 0, 22, 1e-6, 1e-6, 0.2};
+        case cancer::count_: break;
+    }
+    return {organ::breast, 240, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0.3};
+}
+
+template <class R>
+constexpr mechanism<R> make_mechanism(double mutation, double cost, std::uint8_t defeats, double residual = 0.0,
+                                      int also = -1) noexcept {
+    mechanism<R> m;
+    m.mutation_probability = R(mutation);
+    m.fitness_cost = R(cost);
+    m.residual[defeats] = R(residual);
+    if (also >= 0) m.residual[also] = R(residual);
+    return m;
+}
+
+}  // namespace detail
+
+// The patient parameters of a cancer type.
+template <class R>
+constexpr patient_params<R> preset(cancer c) noexcept {
+    const detail::preset_numbers n = detail::numbers(c);
+    patient_params<R> p;
+    p.primary_organ = n.primary;
+    // b = 0.14 per day, d = b - ln2 / doubling time (Bozic et al., eLife 2013)
+    constexpr double b = 0.14;
+    p.primary.growth.birth = R(b);
+    p.primary.growth.death = R(b - 0.6931471805599453 / n.doubling_days);
+    // K of order 1e11-3e12 cells for an organ; the doubling time holds up to ~1e9 cells (the
+    // size at which it was measured), then Gompertzian slowing sets in
+    p.primary.growth.carrying_capacity = 3000000000000;
+    p.primary.growth.gompertz_reference = 1000000000;
+    p.primary.dormancy.entry = R(n.dormancy_entry);
+    p.primary.dormancy.reactivation = R(n.reactivation);
+    p.primary.dormancy.dormant_death = R(1e-4);
+    p.primary.dormancy.stress_factor = R(10.0);  // drug-tolerant persisters under therapy
+    p.primary.dormancy.angiogenic_switch = R(0.01);
+    // resistance: about 5e-8 per division per drug (u = 1e-9 per base, ~50 sites; Bozic 2013)
+    switch (c) {
+        case cancer::breast_hr_positive:
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::hormone));       // ESR1-like
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::chemotherapy));  // efflux pump
+            break;
+        case cancer::prostate:
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::hormone));  // castration resistance
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::chemotherapy));
+            break;
+        case cancer::nsclc_egfr:
+            // T790M defeats first-generation EGFR inhibitors, not osimertinib (seed 000; Oxnard 2011)
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.02, column::targeted));
+            // a bypass pathway (MET-like) defeats both generations
+            p.primary.resistance.add(detail::make_mechanism<R>(1e-8, 0.05, column::targeted, 0.0, column::next_generation));
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::chemotherapy));
+            break;
+        case cancer::melanoma:
+        case cancer::kidney:
+            // antigen loss / immune escape: the immune response keeps 20% of its effect
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, immune_therapy, 0.2));
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::angiogenesis));
+            break;
+        case cancer::germ_cell:
+            p.primary.resistance.add(detail::make_mechanism<R>(1e-9, 0.1, column::chemotherapy));  // rare
+            break;
+        default:
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::chemotherapy));
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::second_chemotherapy));
+            break;
+    }
+    p.metastasis = p.primary;
+    p.spread.lymphatic = R(n.lymphatic);
+    p.invasion = R(0.002);
+    p.invasion_min_cells = 1000000;
+    const double weights[organ_count] = {0, 0, 0, n.lung, 0, 0, 0, 0, 0, n.bone, n.liver, n.brain, n.adrenal, n.peritoneum, n.nodes};
+    for (int o = 0; o < organ_count; ++o) p.sites[o].tropism = R(weights[o]);
+    // bone marrow harbours dormant cells (seed 000): more quiescence, founders often arrive asleep
+    p.sites[static_cast<int>(organ::bone)].dormancy_factor = R(10.0);
+    p.sites[static_cast<int>(organ::bone)].founder_dormant = R(0.5);
+    // symptoms (order 1e9 cells for bone pain or brain symptoms; MODEL_SPEC section 5)
+    p.sites[static_cast<int>(organ::bone)].symptom_cells = 1000000000;
+    p.sites[static_cast<int>(organ::brain)].symptom_cells = 1000000000;
+    p.sites[static_cast<int>(organ::lung)].symptom_cells = 5000000000;
+    p.sites[static_cast<int>(organ::liver)].symptom_cells = 10000000000;
+    p.sites[static_cast<int>(organ::peritoneum)].symptom_cells = 10000000000;
+    p.sites[static_cast<int>(organ::adrenal)].symptom_cells = 20000000000;
+    p.sites[static_cast<int>(organ::lymph_node)].symptom_cells = 2000000000;
+    p.sites[static_cast<int>(n.primary)].symptom_cells = 30000000000;
+    // vital organs (MODEL_SPEC section 9): brain and liver fail before the total burden kills
+    p.sites[static_cast<int>(organ::brain)].vital_cells = 30000000000;
+    p.sites[static_cast<int>(organ::liver)].vital_cells = 500000000000;
+    p.immune_on = (c == cancer::melanoma || c == cancer::kidney) ? 1 : 0;
+    return p;
+}
+
+// The standard lines of therapy of a cancer type (illustrative, after MODEL_SPEC section 10).
+template <class R>
+constexpr treatment_plan<R> standard_plan(cancer c) noexcept {
+    treatment_plan<R> plan;
+    therapy<R> chemo;  // about 0.5 log10 per 21-day cycle on dividing cells, six cycles
+    chemo.kind = therapy_class::chemotherapy;
+    chemo.column = column::chemotherapy;
+    chemo.kill_dividing = R(0.4);
+    chemo.cycle_days = 21;
+    chemo.dosing_days = 21;
+    chemo.max_days = 126;
+    chemo.toxicity = R(0.001);
+    therapy<R> chemo2 = chemo;
+    chemo2.column = column::second_chemotherapy;
+    therapy<R> targeted;  // net -0.03/day on drug (Bozic 2013)
+    targeted.kind = therapy_class::targeted;
+    targeted.column = column::targeted;
+    targeted.kill_all = R(0.04);
+    targeted.needs_biomarker = 1;
+    targeted.toxicity = R(0.0003);
+    therapy<R> next_gen = targeted;
+    next_gen.column = column::next_generation;
+    therapy<R> hormone;
+    hormone.kind = therapy_class::hormone;
+    hormone.column = column::hormone;
+    hormone.birth_reduction = R(0.3);
+    hormone.toxicity = R(0.0003);
+    therapy<R> checkpoint;  // up to 24 months (pembrolizumab); durable after stopping
+    checkpoint.kind = therapy_class::immunotherapy;
+    checkpoint.column = column::chemotherapy;  // no cytotoxic effect: the column is not used
+    checkpoint.immune_boost = R(10.0);
+    checkpoint.max_days = 730;
+    checkpoint.toxicity = R(0.0005);
+    therapy<R> tki = targeted;
+    tki.column = column::angiogenesis;
+    tki.needs_biomarker = 0;
+    auto set = [&plan](std::uint8_t i, const therapy<R>& t) {
+        plan.therapies[i] = t;
+        if (plan.therapy_count < i + 1) plan.therapy_count = static_cast<std::uint8_t>(i + 1);
+    };
+    auto line = [&plan](std::uint8_t a, std::uint8_t count = 1, std::uint8_t b = 0) {
+        therapy_line& l = plan.lines[plan.line_count++];
+        l.therapy[0] = a;
+        l.therapy[1] = b;
+        l.count = count;
+    };
+    switch (c) {
+        case cancer::breast_hr_positive:  // endocrine (+ CDK4/6), then chemotherapy
+        case cancer::prostate:            // androgen deprivation, then docetaxel
+            set(0, hormone);
+            set(1, chemo);
+            set(2, chemo2);
+            line(0);
+            line(1);
+            line(2);
+            break;
+        case cancer::nsclc_egfr:  // gefitinib, then osimertinib, then chemotherapy
+            set(0, targeted);
+            set(1, next_gen);
+            set(2, chemo);
+            line(0);
+            line(1);
+            line(2);
+            break;
+        case cancer::melanoma:  // nivolumab + ipilimumab
+        case cancer::kidney:    // immunotherapy, then a VEGF TKI
+            set(0, checkpoint);
+            set(1, tki);
+            set(2, chemo);
+            line(0);
+            line(1);
+            line(2);
+            break;
+        case cancer::colorectal:  // resection of liver metastases when few, FOLFOX, FOLFIRI
+            set(0, chemo);
+            set(1, chemo2);
+            line(0);
+            line(1);
+            plan.curative_local = 1;
+            break;
+        case cancer::germ_cell: {  // BEP: highly chemo-sensitive
+            therapy<R> bep = chemo;
+            bep.kill_dividing = R(0.9);
+            bep.max_days = 84;  // four cycles
+            set(0, bep);
+            set(1, chemo2);
+            line(0);
+            line(1);
+            break;
+        }
+        default:  // chemotherapy, then a second chemotherapy
+            set(0, chemo);
+            set(1, chemo2);
+            line(0);
+            line(1);
+            break;
+    }
+    return plan;
+}
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_PRESETS_HPP
+// ---- end include/oncostate/presets.hpp ----
+// ---- begin include/oncostate/scenarios.hpp ----
+// oncostate: teaching scenarios. Each is a (preset, seed, plan) triple that shows one lesson; a
+// test asserts that it does (tests/core/test_scenarios.cpp).
+#ifndef ONCOSTATE_SCENARIOS_HPP
+#define ONCOSTATE_SCENARIOS_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+enum class lesson : std::uint8_t {
+    oligometastatic_cure,         // few metastases removed locally: cured (seed 001; SABR-COMET)
+    late_relapse,                 // the primary removed, quiescent cells wake years later (Pan 2017)
+    targeted_relapse_and_rescue,  // a T790M-like clone ends the first line, a next-generation drug rescues
+    germ_cell_cure,               // widespread disease cured by chemotherapy (IGCCCG)
+    durable_immunotherapy,        // checkpoint inhibition holds the disease after the drug stops
+    ned_not_cure,                 // chemotherapy leaves no visible disease, yet it returns
+    count_
+};
+constexpr int lesson_count = static_cast<int>(lesson::count_);
+
+struct scenario {
+    lesson id;
+    const char* name;         // short, for a command line or a serial menu
+    const char* teaches;      // one sentence
+    cancer type;
+    std::uint64_t seed;
+    std::uint64_t founder_cells;  // the primary at day 0
+    std::int32_t days;            // how long the story takes
+    std::uint64_t resistant_cells = 0;  // a resistant subclone already present at day 0
+    genotype resistant_genes = 0;
+};
+
+constexpr scenario scenarios[lesson_count] = {
+    {lesson::oligometastatic_cure, "oligometastatic-cure",
+     "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 6, 10000000, 7300, 0, 0},
+    {lesson::late_relapse, "late-relapse",
+     "Cells asleep in the bone marrow can wake up years after the primary was removed.",
+     cancer::breast_hr_positive, 1, 20000000, 7300, 0, 0},
+    {lesson::targeted_relapse_and_rescue, "t790m-relapse-rescue",
+     "A targeted drug works until a resistant clone takes over; a next-generation drug works again.",
+     cancer::nsclc_egfr, 1, 2000000000, 2555, 20000000, 1},
+    {lesson::germ_cell_cure, "germ-cell-cure", "Some cancers are cured by chemotherapy even when widespread.",
+     cancer::germ_cell, 2, 20000000, 3650, 0, 0},
+    {lesson::durable_immunotherapy, "durable-immunotherapy",
+     "Checkpoint inhibitors can hold the disease in check long after the last dose.", cancer::melanoma, 3,
+     1000000000, 3650, 0, 0},
+    {lesson::ned_not_cure, "ned-not-cure",
+     "No evidence of disease is not cure: cells too few to see can grow back.", cancer::breast_triple_negative, 1,
+     20000000, 3650, 0, 0},
+};
+
+// The scenario named `name`, or nullptr.
+constexpr const scenario* find_scenario(const char* name) noexcept {
+    for (const scenario& s : scenarios) {
+        const char* a = s.name;
+        const char* b = name;
+        int i = 0;
+        for (; i < 64 && a[i] != '\0' && a[i] == b[i]; ++i) {}
+        if (i < 64 && a[i] == '\0' && b[i] == '\0') return &s;
+    }
+    return nullptr;
+}
+
+// The scenario's patient: its cancer type's preset, adjusted so the lesson shows (each change is
+// listed in docs/presets.md).
+template <class R>
+constexpr patient_params<R> scenario_params(const scenario& s) noexcept {
+    patient_params<R> p = preset<R>(s.type);
+    switch (s.id) {
+        case lesson::oligometastatic_cure:
+            // an invasive primary seeds a few liver metastases in the year before it is found
+            p.invasion = R(1.0);
+            p.invasion_min_cells = 1;
+            p.spread.colonise = R(0.0001);
+            p.spread.lymphatic = R(0.0);
+            p.spread.first_bed = R(1.0);  // every blood-borne cell stops in the liver
+            break;
+        case lesson::late_relapse: {
+            // disseminated cells arrive quiescent in the bone marrow; a woken cell regrows with a
+            // doubling time of 80 days
+            p.invasion = R(1.0);
+            p.invasion_min_cells = 1;
+            p.spread.colonise = R(0.2);
+            p.spread.lymphatic = R(0.0);
+            p.spread.first_bed = R(0.0);
+            for (site_profile<R>& site : p.sites) site.tropism = R(0.0);
+            p.sites[static_cast<int>(organ::bone)].tropism = R(1.0);
+            p.sites[static_cast<int>(organ::bone)].founder_dormant = R(1.0);
+            p.metastasis.growth.death = R(0.14 - 0.6931471805599453 / 80.0);
+            p.metastasis.dormancy.reactivation = R(2e-5);
+            p.metastasis.dormancy.entry = R(0.0);
+            p.metastasis.dormancy.angiogenic_switch = R(0.05);
+            break;
+        }
+        case lesson::targeted_relapse_and_rescue:
+            p.invasion = R(0.0);  // one lesion: the story is resistance, not spread
+            p.primary.resistance = resistance_model<R>{};
+            p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.0, column::targeted));  // T790M-like, 1% at day 0
+            p.metastasis = p.primary;
+            break;
+        case lesson::durable_immunotherapy:
+            p.invasion = R(0.0);
+            break;
+        case lesson::germ_cell_cure:
+            // invasive from the start: lung and node metastases before diagnosis
+            p.invasion = R(1.0);
+            p.invasion_min_cells = 1;
+            p.spread.colonise = R(0.05);
+            break;
+        case lesson::ned_not_cure:
+            p.primary.dormancy.entry = R(1e-4);          // a reserve of quiescent cells...
+            p.primary.dormancy.reactivation = R(2e-3);   // ...that wake when the drug has gone
+            p.invasion = R(0.0);
+            break;
+        default:
+            break;
+    }
+    return p;
+}
+
+template <class R>
+constexpr treatment_plan<R> scenario_plan(const scenario& s) noexcept {
+    treatment_plan<R> plan = standard_plan<R>(s.type);
+    if (s.id == lesson::late_relapse) plan.curative_local = 1;  // surgery of the primary
+    return plan;
+}
+
+// Starts a care object on the scenario (its seed, patient index 0, its primary and subclone).
+template <class Care>
+constexpr errc start_scenario(Care& c, const scenario& s, const patient_params<typename Care::real>& p,
+                              const treatment_plan<typename Care::real>& plan, std::uint64_t seed) noexcept {
+    errc e = c.start(p, plan, seed, 0, s.founder_cells);
+    if (e == errc::ok && s.resistant_cells > 0) e = c.truth().add_cells(0, s.resistant_genes, s.resistant_cells);
+    return e;
+}
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_SCENARIOS_HPP
+// ---- end include/oncostate/scenarios.hpp ----
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP
 // ---- end include/oncostate/oncostate.hpp ----

@@ -1,0 +1,72 @@
+// Presets and teaching scenarios: every preset is valid and runs; each scenario shows its lesson,
+// asserted on its event stream and its outcome, in fixed point and in float.
+#include "oncostate_test.hpp"
+#include "stats.hpp"
+
+using namespace oncostate;
+
+namespace {
+
+template <class S>
+bool shows_its_lesson(const scenario& s) {
+    using R = real_t<S>;
+    const patient_params<R> p = scenario_params<R>(s);
+    const treatment_plan<R> plan = scenario_plan<R>(s);
+    static care<S, 16, 4> c;
+    if (start_scenario(c, s, p, plan, s.seed) != errc::ok) return false;
+    int metastases_at_diagnosis = -1, relapses = 0, local = 0;
+    auto sink = [&](const event& e) {
+        if (e.code == event_code::diagnosis) {
+            metastases_at_diagnosis = 0;
+            for (int i = 1; i < 16; ++i) metastases_at_diagnosis += c.truth()[i].cells.cells() > 0 ? 1 : 0;
+        }
+        relapses += e.code == event_code::relapse ? 1 : 0;
+        local += e.code == event_code::local_therapy ? 1 : 0;
+    };
+    for (int day = 0; day < s.days && c.truth().alive(); ++day) c.step(p, plan, sink);
+    const care_record& r = c.record();
+    const bool good_response = [](response x) { return x == response::cr || x == response::pr; }(r.line_best[1]);
+    switch (s.id) {
+        case lesson::oligometastatic_cure:  // relapse in the liver, removed, and truly gone
+            return relapses >= 1 && local >= 2 && c.truth().cured();
+        case lesson::late_relapse:  // the first relapse more than five years after surgery
+            return r.curative_day >= 0 && r.relapse_day - r.diagnosis_day >= 5 * 365;
+        case lesson::targeted_relapse_and_rescue:  // progression on line 1, response on line 2
+            return r.line_progression[0] > 0 && r.line_start[1] > 0 &&
+                   (good_response || c.recist().best() == response::cr || c.recist().best() == response::pr);
+        case lesson::germ_cell_cure:  // metastatic at diagnosis, and cured
+            return metastases_at_diagnosis > 0 && c.truth().cured();
+        case lesson::durable_immunotherapy:  // a response, the course completed, no progression after it
+            return c.truth().alive() && r.line_stop[0] == stop_reason::completed && r.line_progression[0] < 0 &&
+                   (r.line_best[0] == response::cr || r.line_best[0] == response::pr) && c.truth().day() - r.line_end[0] > 730;
+        case lesson::ned_not_cure:  // complete response (nothing visible), then progression
+            return r.line_best[0] == response::cr && r.line_progression[0] > 0;
+        case lesson::count_: break;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("presets: every cancer type gives valid parameters and a valid plan") {
+    for (int t = 0; t < cancer_count; ++t) {
+        const cancer c = static_cast<cancer>(t);
+        CHECK(preset<sfloat>(c).validate() == errc::ok);
+        CHECK(standard_plan<sfloat>(c).validate() == errc::ok);
+        CHECK(preset<float>(c).validate() == errc::ok);
+    }
+    static constexpr patient_params<sfloat> at_compile_time = preset<sfloat>(cancer::melanoma);
+    CHECK(at_compile_time.immune_on == 1);
+    CHECK(find_scenario("germ-cell-cure") == &scenarios[static_cast<int>(lesson::germ_cell_cure)]);
+    CHECK(find_scenario("no-such-lesson") == nullptr);
+}
+
+TEST_CASE("scenarios: each shows its lesson in fixed point") {
+    for (const scenario& s : scenarios) CHECK(shows_its_lesson<q16_16>(s));
+}
+
+#ifndef ONCOSTATE_TARGET_TEST
+TEST_CASE("scenarios: each shows its lesson in float") {
+    for (const scenario& s : scenarios) CHECK(shows_its_lesson<float>(s));
+}
+#endif
