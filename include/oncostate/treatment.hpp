@@ -97,7 +97,8 @@ struct therapy_line {
 
 enum class strategy : std::uint8_t {
     continuous,  // each line until progression or toxicity (standard)
-    adaptive,    // pause below pause_below x the line's baseline marker, resume at resume_at x it
+    adaptive,    // pause when the marker (above the healthy baseline) falls below pause_below x its value
+                 // at the line's start, resume at resume_at x it
                  // (Zhang et al., Nat Commun 2017); progression is growth past 120% of the
                  // baseline sum (or a new lesion), since regrowth from the nadir is planned
 };
@@ -411,7 +412,9 @@ private:
     // Unequivocal progression of the non-target disease, as the care team judges it: a non-target
     // lesion that had disappeared is back, or the non-target lesions' diameters have doubled (and
     // grown by at least 5 mm) since the line's baseline.
-    constexpr bool non_target_progression(const recist_lesion* m, int count) noexcept {
+    // On an adaptive line regrowth is planned, so a lesion's return alone (count_return false) is
+    // not progression there.
+    constexpr bool non_target_progression(const recist_lesion* m, int count, bool count_return) noexcept {
         std::uint32_t sum = 0;
         bool back = false;
         for (int i = 0; i < count; ++i) {
@@ -421,7 +424,7 @@ private:
             if (m[i].size_01mm == 0) gone_[id] = 1;
             back = back || (gone_[id] && m[i].size_01mm > 0);
         }
-        return back || (sum >= 2 * non_target_sum_ && sum >= non_target_sum_ + 50);
+        return (back && count_return) || (sum >= 2 * non_target_sum_ && sum >= non_target_sum_ + 50);
     }
 
     template <class Sink>
@@ -511,10 +514,13 @@ private:
         const int count = measure(p, v, measured);
         for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
         recist_assessment a{};
-        if (recist_.assess(measured, count, non_target_progression(measured, count), patient_.day(), a) != errc::ok) return;
+        const bool planned_regrowth = plan.kind == strategy::adaptive;
+        if (recist_.assess(measured, count, non_target_progression(measured, count, !planned_regrowth), patient_.day(), a) !=
+            errc::ok)
+            return;
         sink(event{event_code::assessment, 0, 0, static_cast<std::uint64_t>(a.overall), 0});
         bool progressed = a.overall == response::pd;
-        if (progressed && plan.kind == strategy::adaptive && !a.new_lesion && a.non_target != response::pd) {
+        if (progressed && planned_regrowth && !a.new_lesion && a.non_target != response::pd) {
             // Adaptive therapy lets the tumour regrow to its baseline on purpose: growth from the
             // nadir is not progression, growth past 120% of the baseline sum is.
             progressed = a.sum_01mm * 5 >= a.baseline_sum_01mm * 6;
@@ -526,10 +532,13 @@ private:
             return;
         }
         if (automatic && plan.kind == strategy::adaptive) {
+            // the tumour's share of the marker, above the healthy baseline, against the line's start
+            const real now = v.marker - p.clinic.marker_baseline;
+            const real start = baseline_marker_ - p.clinic.marker_baseline;
             const care_state s = machine_.state();
-            if (s == care_state::on_line && v.marker < plan.pause_below * baseline_marker_) {
+            if (s == care_state::on_line && now < plan.pause_below * start) {
                 pause(sink);
-            } else if (s == care_state::holiday && !(v.marker < plan.resume_at * baseline_marker_)) {
+            } else if (s == care_state::holiday && !(now < plan.resume_at * start)) {
                 resume(sink);
             }
         }
