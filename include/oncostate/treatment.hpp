@@ -398,7 +398,7 @@ private:
         const auto v = patient_.observe(p);
         baseline_marker_ = v.marker;
         recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
-        const int count = measure(p, v, measured);
+        const int count = measure(v, measured);
         recist_ = recist_tracker<MaxLesions>{};
         recist_.baseline(measured, count, patient_.day());
         non_target_sum_ = 0;
@@ -468,7 +468,7 @@ private:
     }
 
     // The clinic's measurements as RECIST input: every lesion ever seen keeps its slot as id.
-    constexpr int measure(const params_type& p, const typename patient_type::view_type& v, recist_lesion* out) const noexcept {
+    constexpr int measure(const typename patient_type::view_type& v, recist_lesion* out) const noexcept {
         int n = 0;
         for (int i = 0; i < MaxLesions; ++i) {
             const lesion_type& l = patient_[i];
@@ -485,7 +485,6 @@ private:
                     r.size_01mm = static_cast<std::uint32_t>(d < 0 ? 0 : d);
                 }
             }
-            (void)p;
         }
         return n;
     }
@@ -511,7 +510,7 @@ private:
             if (line_ < 0) return;
         }
         recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
-        const int count = measure(p, v, measured);
+        const int count = measure(v, measured);
         for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
         recist_assessment a{};
         const bool planned_regrowth = plan.kind == strategy::adaptive;
