@@ -172,6 +172,18 @@ ONCOSTATE_NAMESPACE_END
 //
 // Rounding: to nearest, ties away from zero. Overflow saturates at +/-max(); underflow gives 0.
 // There is no NaN and no infinity.
+//
+// Implementation notes. Rounding to nearest with ties away from zero needs no sticky bit: a result
+// is the top 32 bits of its (exact or, for a sum, truncated as specified below) intermediate plus
+// the next bit down. So a sum of like signs needs the two mantissas, the one bit shifted out just
+// below and a carry; a difference needs the full width only when the exponents are 0 or 1 apart
+// (cancellation) and otherwise normalises by one or two bits; a product or a quotient by one bit.
+// Each operation checks the exponent range once, and only on the side it can leave. There are two
+// builds of the same integer arithmetic, bit-identical by construction: the wide one for cores
+// with 64-bit registers or a 32x32->64 multiply, and the narrow one for Thumb-1 cores (Cortex-M0,
+// M0+: no UMULL, CLZ or divide) that keeps to 32-bit operations where the wide one would call
+// libgcc's 64-bit multiply, shift and divide (the quotient there comes from a 16-bit reciprocal and
+// two corrected 16-bit digits instead of a 64/64 division).
 #ifndef ONCOSTATE_SFLOAT_HPP
 #define ONCOSTATE_SFLOAT_HPP
 
@@ -236,6 +248,38 @@ ONCOSTATE_NAMESPACE_END
 // ---- end include/oncostate/detail/bits.hpp ----
 
 
+// 1: the narrow (32-bit) arithmetic, for Thumb-1 cores. Results do not depend on it; a test may
+// define it either way.
+#ifndef ONCOSTATE_SFLOAT_NARROW
+#if defined(__thumb__) && !defined(__thumb2__)
+#define ONCOSTATE_SFLOAT_NARROW 1
+#else
+#define ONCOSTATE_SFLOAT_NARROW 0
+#endif
+#endif
+
+// Inlining. ONCOSTATE_SFLOAT_INLINE marks the operators: inlined into their callers when optimising
+// for speed on a 64-bit core (there the call, and passing the operands and result packed in
+// registers, cost about as much as the arithmetic), and kept as single out-of-line copies
+// otherwise, e.g. at -Os on a Cortex-M0 (flash). There GCC's noclone keeps every call site
+// passing the two-word operands as they are rather than a clone's separate fields, which makes
+// the call sites smaller and, since sfloats mostly live in memory, no slower.
+// ONCOSTATE_SFLOAT_FORCE marks helpers with one caller or a few instructions: inlined whenever
+// optimising.
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__OPTIMIZE__)
+#define ONCOSTATE_SFLOAT_FORCE [[gnu::always_inline]]
+#if !defined(__OPTIMIZE_SIZE__) && defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ >= 8
+#define ONCOSTATE_SFLOAT_INLINE [[gnu::always_inline]]
+#elif !defined(__clang__)
+#define ONCOSTATE_SFLOAT_INLINE [[gnu::noclone]]
+#else
+#define ONCOSTATE_SFLOAT_INLINE
+#endif
+#else
+#define ONCOSTATE_SFLOAT_FORCE
+#define ONCOSTATE_SFLOAT_INLINE
+#endif
+
 ONCOSTATE_NAMESPACE_BEGIN
 
 class sfloat {
@@ -255,42 +299,59 @@ public:
     static constexpr sfloat from_uint(std::uint64_t v) noexcept { return make(false, v, 0); }
 
     // value = (negative ? -1 : 1) * magnitude * 2^exponent2, rounded to 32 mantissa bits.
-    static constexpr sfloat make(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
-        sfloat r;
-        if (magnitude == 0) return r;
-        const int lz = detail::clz64(magnitude);
-        magnitude <<= lz;
-        exponent2 -= lz;
-        std::uint64_t hi = magnitude >> 32;
-        if ((magnitude & 0x80000000u) != 0) ++hi;  // round to nearest, ties away
-        if (hi == (std::uint64_t{1} << 32)) {
-            hi >>= 1;
-            ++exponent2;
+    ONCOSTATE_SFLOAT_INLINE static constexpr sfloat make(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
+        if (magnitude == 0) return sfloat{};
+        std::uint32_t m = 0;
+        std::uint32_t shift = 0;  // 63 - (index of the top bit) - (1 if rounding carried out)
+        const std::uint32_t h = static_cast<std::uint32_t>(magnitude >> 32);
+        if (h == 0) {  // 32 bits at most: exact
+            const std::uint32_t l = static_cast<std::uint32_t>(magnitude);
+            const int lz = clz32(l);
+            m = l << lz;
+            shift = 32u + static_cast<std::uint32_t>(lz);
+        } else {
+#if ONCOSTATE_SFLOAT_NARROW
+            const std::uint32_t l = static_cast<std::uint32_t>(magnitude);
+            const int lz = clz32(h);
+            std::uint32_t top = h;
+            std::uint32_t half = l >> 31;
+            if (lz != 0) {
+                top = (h << lz) | (l >> (32 - lz));
+                half = (l >> (31 - lz)) & 1u;
+            }
+            m = top + half;  // to nearest, ties away
+            shift = static_cast<std::uint32_t>(lz);
+            if (m < top) {  // rounded up to 2^32
+                m = 0x80000000u;
+                shift -= 1u;
+            }
+#else
+            const int lz = clz32(h);
+            const std::uint64_t x = magnitude << lz;
+            const std::uint64_t hi = (x >> 32) + ((x >> 31) & 1u);  // to nearest, ties away
+            const std::uint32_t carry = static_cast<std::uint32_t>(hi >> 32);
+            m = static_cast<std::uint32_t>(hi >> carry);
+            shift = static_cast<std::uint32_t>(lz) - carry;
+#endif
         }
-        // value = hi * 2^(exponent2 + 32) = hi * 2^(e - 31)  =>  e = exponent2 + 63
-        const std::int32_t e = exponent2 + 63;
-        if (e > max_exponent) return negative ? -max() : max();
-        if (e < -max_exponent) return r;
-        r.mant_ = static_cast<std::uint32_t>(hi);
-        r.exp_ = static_cast<std::int16_t>(e);
-        r.neg_ = negative;
-        return r;
+        // e = exponent2 + 63 - shift, in wrapping arithmetic: exponent2 may be anything
+        const std::uint32_t biased = static_cast<std::uint32_t>(exponent2) + (63u + max_exponent) - shift;
+        if (biased > 2u * max_exponent) return exponent2 >= 0 ? saturated(negative) : sfloat{};
+        return pack(negative, m, static_cast<std::int32_t>(biased) - max_exponent);
     }
 
     // magnitude has its top bit set; value = magnitude * 2^(e - 63); rounds to 32 bits.
-    static constexpr sfloat round_top(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
-        std::uint64_t hi = (magnitude >> 32) + ((magnitude >> 31) & 1u);  // to nearest, ties away
-        if (hi >> 32) {
-            hi >>= 1;
-            ++e;
+    ONCOSTATE_SFLOAT_INLINE static constexpr sfloat round_top(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
+        const std::uint32_t top = static_cast<std::uint32_t>(magnitude >> 32);
+        std::uint32_t m = top + (static_cast<std::uint32_t>(magnitude) >> 31);  // to nearest, ties away
+        std::uint32_t up = 0;
+        if (m < top) {  // rounded up to 2^32
+            m = 0x80000000u;
+            up = 1;
         }
-        if (e > max_exponent) return negative ? -max() : max();
-        sfloat r;
-        if (e < -max_exponent) return r;
-        r.mant_ = static_cast<std::uint32_t>(hi);
-        r.exp_ = static_cast<std::int16_t>(e);
-        r.neg_ = negative;
-        return r;
+        const std::uint32_t biased = static_cast<std::uint32_t>(e) + up + max_exponent;
+        if (biased > 2u * max_exponent) return e >= 0 ? saturated(negative) : sfloat{};
+        return pack(negative, m, static_cast<std::int32_t>(biased) - max_exponent);
     }
 
     static constexpr sfloat max() noexcept {
@@ -306,46 +367,63 @@ public:
     constexpr bool negative() const noexcept { return neg_; }
     constexpr bool is_zero() const noexcept { return mant_ == 0; }
 
-    constexpr sfloat operator-() const noexcept {
+    ONCOSTATE_SFLOAT_FORCE constexpr sfloat operator-() const noexcept {
         sfloat r = *this;
         if (mant_ != 0) r.neg_ = !neg_;
         return r;
     }
 
-    friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept {
+    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept {
         if (a.mant_ == 0 || b.mant_ == 0) return sfloat{};
+        const bool neg = a.neg_ != b.neg_;
         // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
-        const std::uint64_t p = static_cast<std::uint64_t>(a.mant_) * b.mant_;
-        const int top = static_cast<int>(p >> 63);
-        return round_top(a.neg_ != b.neg_, p << (1 - top), static_cast<std::int32_t>(a.exp_) + b.exp_ + top);
+        const std::uint64_t p = mul_32x32(a.mant_, b.mant_);
+        const std::uint32_t p_hi = static_cast<std::uint32_t>(p >> 32);
+        std::uint32_t m = 0;
+        std::int32_t e = static_cast<std::int32_t>(a.exp_) + b.exp_;
+        if ((p_hi >> 31) != 0) {
+            // p <= (2^32 - 1)^2, so p_hi <= 2^32 - 2: rounding cannot carry out
+            m = p_hi + (static_cast<std::uint32_t>(p) >> 31);
+            e += 1;
+        } else {
+            const std::uint32_t top = static_cast<std::uint32_t>(p >> 31);
+            m = top + ((static_cast<std::uint32_t>(p) >> 30) & 1u);
+            if (m < top) {  // rounded up to 2^32
+                m = 0x80000000u;
+                e += 1;
+            }
+        }
+        // |e| <= 2 max_exponent + 1: no wrap-around
+        if (static_cast<std::uint32_t>(e + max_exponent) > 2u * max_exponent) return e > 0 ? saturated(neg) : sfloat{};
+        return pack(neg, m, e);
     }
 
-    friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept {
+    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept {
         if (a.mant_ == 0) return sfloat{};
-        if (b.mant_ == 0) return a.neg_ ? -max() : max();  // saturate instead of infinity
-        const std::uint64_t q = (static_cast<std::uint64_t>(a.mant_) << 32) / b.mant_;
-        return make(a.neg_ != b.neg_, q, static_cast<std::int32_t>(a.exp_) - b.exp_ - 32);
+        if (b.mant_ == 0) return saturated(a.neg_);  // saturate instead of infinity
+        const bool neg = a.neg_ != b.neg_;
+        // q = floor(a * 2^32 / b) lies in [2^31, 2^33 - 2]; value = q * 2^(ea - eb - 32)
+        std::uint32_t q_hi = 0;
+        const std::uint32_t q = div_mantissas(a.mant_, b.mant_, q_hi);
+        // 33 bits: round off the last (q <= 2^33 - 2 cannot carry out); else exactly 32 bits
+#if ONCOSTATE_SFLOAT_NARROW
+        std::uint32_t m = q;
+        std::int32_t e = static_cast<std::int32_t>(a.exp_) - b.exp_;
+        if (q_hi != 0) {
+            m = ((q >> 1) | 0x80000000u) + (q & 1u);
+        } else {
+            e -= 1;
+        }
+#else  // branch-free: q_hi is a coin flip
+        const std::uint32_t m = ((q >> q_hi) | (q_hi << 31)) + (q & q_hi);
+        const std::int32_t e = static_cast<std::int32_t>(a.exp_) - b.exp_ - 1 + static_cast<std::int32_t>(q_hi);
+#endif
+        if (static_cast<std::uint32_t>(e + max_exponent) > 2u * max_exponent) return e > 0 ? saturated(neg) : sfloat{};
+        return pack(neg, m, e);
     }
 
-    friend constexpr sfloat operator+(sfloat a, sfloat b) noexcept {
-        if (a.mant_ == 0) return b;
-        if (b.mant_ == 0) return a;
-        if (magnitude_less(a, b)) {  // make |a| >= |b|
-            const sfloat t = a;
-            a = b;
-            b = t;
-        }
-        const int d = a.exp_ - b.exp_;
-        const std::uint64_t ma = static_cast<std::uint64_t>(a.mant_) << 31;
-        const std::uint64_t mb = d > 62 ? 0 : (static_cast<std::uint64_t>(b.mant_) << 31) >> d;
-        if (a.neg_ == b.neg_) {  // the sum lies in [2^62, 2^64): one bit of normalisation
-            const std::uint64_t sum = ma + mb;
-            const int top = static_cast<int>(sum >> 63);
-            return round_top(a.neg_, sum << (1 - top), static_cast<std::int32_t>(a.exp_) + top);
-        }
-        return make(a.neg_, ma - mb, static_cast<std::int32_t>(a.exp_) - 62);
-    }
-    friend constexpr sfloat operator-(sfloat a, sfloat b) noexcept { return a + (-b); }
+    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator+(sfloat a, sfloat b) noexcept { return add(a, b, b.neg_); }
+    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator-(sfloat a, sfloat b) noexcept { return a + -b; }
 
     constexpr sfloat& operator+=(sfloat o) noexcept { return *this = *this + o; }
     constexpr sfloat& operator-=(sfloat o) noexcept { return *this = *this - o; }
@@ -356,15 +434,10 @@ public:
         return a.mant_ == b.mant_ && (a.mant_ == 0 || (a.exp_ == b.exp_ && a.neg_ == b.neg_));
     }
     friend constexpr bool operator!=(sfloat a, sfloat b) noexcept { return !(a == b); }
-    friend constexpr bool operator<(sfloat a, sfloat b) noexcept {
-        const bool an = a.neg_ && a.mant_ != 0;
-        const bool bn = b.neg_ && b.mant_ != 0;
-        if (an != bn) return an;
-        return an ? magnitude_less(b, a) : magnitude_less(a, b);
-    }
-    friend constexpr bool operator>(sfloat a, sfloat b) noexcept { return b < a; }
-    friend constexpr bool operator<=(sfloat a, sfloat b) noexcept { return !(b < a); }
-    friend constexpr bool operator>=(sfloat a, sfloat b) noexcept { return !(a < b); }
+    ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator<(sfloat a, sfloat b) noexcept { return less(a, b); }
+    ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator>(sfloat a, sfloat b) noexcept { return less(b, a); }
+    ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator<=(sfloat a, sfloat b) noexcept { return !less(b, a); }
+    ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator>=(sfloat a, sfloat b) noexcept { return !less(a, b); }
 
     // x * 2^k, exact unless it saturates or underflows.
     constexpr sfloat scaled(int k) const noexcept {
@@ -436,10 +509,220 @@ public:
     }
 
 private:
-    static constexpr bool magnitude_less(sfloat a, sfloat b) noexcept {
-        if (a.mant_ == 0) return b.mant_ != 0;
-        if (b.mant_ == 0) return false;
-        return a.exp_ != b.exp_ ? a.exp_ < b.exp_ : a.mant_ < b.mant_;
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat pack(bool negative, std::uint32_t m, std::int32_t e) noexcept {
+        sfloat r;
+        r.mant_ = m;
+        r.exp_ = static_cast<std::int16_t>(e);
+        r.neg_ = negative;
+        return r;
+    }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat saturated(bool negative) noexcept { return pack(negative, 0xFFFFFFFFu, max_exponent); }
+
+    // Leading zeros of a non-zero value.
+    ONCOSTATE_SFLOAT_FORCE static constexpr int clz32(std::uint32_t x) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        return __builtin_clz(x);
+#else
+        return detail::clz64(x) - 32;
+#endif
+    }
+
+    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
+#if ONCOSTATE_SFLOAT_NARROW
+        // four 16x16->32 products: the core's MULS, instead of libgcc's 64x64 multiply
+        const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
+        const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
+        const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+        const std::uint32_t mid = lh + hl;
+        const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
+        const std::uint32_t lo = ll + (mid << 16);
+        const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
+        return (static_cast<std::uint64_t>(hi) << 32) | lo;
+#else
+        return static_cast<std::uint64_t>(a) * b;
+#endif
+    }
+
+#if ONCOSTATE_SFLOAT_NARROW
+    // floor(2^31 / (2^15 + (i + 1) 2^11)): 2^31 / d from below for every d in the i-th sixteenth
+    // of (2^15, 2^16]
+    static constexpr std::uint16_t recip_seed[16] = {61680, 58254, 55188, 52428, 49932, 47662, 45590, 43690,
+                                                     41943, 40329, 38836, 37449, 36157, 34952, 33825, 32768};
+#endif
+
+    // floor(a * 2^32 / b) for normalised a and b (a value in [2^31, 2^33)): returns the low 32
+    // bits, q_hi gets bit 32.
+    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint32_t div_mantissas(std::uint32_t a, std::uint32_t b, std::uint32_t& q_hi) noexcept {
+#if ONCOSTATE_SFLOAT_NARROW
+        // Long division in two 16-bit digits. Each digit is first estimated from below with a
+        // 16-bit reciprocal of the divisor's top half, then corrected upwards (0 to 6 steps, 1.3 on
+        // average); the remainder is exact throughout.
+        std::uint32_t r = a;
+        q_hi = 0;
+        if (r >= b) {
+            r -= b;
+            q_hi = 1;
+        }
+        const std::uint32_t b_hi = b >> 16, b_lo = b & 0xFFFFu;
+        // y <= 2^31 / (b_hi + 1) < 2^16 (Newton's iteration from below stays below)
+        const std::uint32_t d = b_hi + 1u;
+        std::uint32_t y = recip_seed[(b_hi >> 11) & 15u];
+        for (int i = 0; i < 2; ++i) {
+            const std::uint32_t err = 0x80000000u - d * y;  // 2^31 - d y >= 0
+            y += (y * (err >> 15)) >> 16;
+        }
+        std::uint32_t q = 0;
+        for (int i = 0; i < 2; ++i) {  // invariant r < b
+            // digit <= floor(r 2^16 / b) < 2^16, since y 2^16 < 2^47 / b
+            std::uint32_t digit = ((r >> 16) * y) >> 15;
+            // (hi, lo) = r 2^16 - digit b >= 0
+            const std::uint32_t p1 = digit * b_hi, p0 = digit * b_lo;
+            const std::uint32_t p_lo = (p1 << 16) + p0;
+            const std::uint32_t p_hi = (p1 >> 16) + (p_lo < p0 ? 1u : 0u);
+            std::uint32_t lo = r << 16;
+            std::uint32_t hi = (r >> 16) - p_hi - (lo < p_lo ? 1u : 0u);
+            lo -= p_lo;
+            while (hi != 0 || lo >= b) {
+                hi -= lo < b ? 1u : 0u;
+                lo -= b;
+                ++digit;
+            }
+            q = (q << 16) | digit;
+            r = lo;
+        }
+        return q;
+#else
+        const std::uint64_t q = (static_cast<std::uint64_t>(a) << 32) / b;
+        q_hi = static_cast<std::uint32_t>(q >> 32);
+        return static_cast<std::uint32_t>(q);
+#endif
+    }
+
+    // a + (b with its sign bit replaced by b_neg), as a long sum: x = the operand of larger
+    // magnitude, y = the other, d = ex - ey; y * 2^-d truncated 62 bits below x's leading bit
+    // (exactly as a 64-bit sum of x * 2^31 and (y * 2^31) >> d), then rounded.
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat add(sfloat a, sfloat b, bool b_neg) noexcept {
+        if (a.mant_ == 0) {
+            if (b.mant_ != 0) b.neg_ = b_neg;
+            return b;
+        }
+        if (b.mant_ == 0) return a;
+        std::int32_t d = static_cast<std::int32_t>(a.exp_) - b.exp_;
+        const bool swap = d < 0 || (d == 0 && a.mant_ < b.mant_);
+        const std::uint32_t xm = swap ? b.mant_ : a.mant_;
+        const std::uint32_t ym = swap ? a.mant_ : b.mant_;
+        const std::int32_t xe = swap ? b.exp_ : a.exp_;
+        const bool neg = swap ? b_neg : a.neg_;
+        if (swap) d = -d;
+        // d >= 63 shifts y out entirely, as 63 does
+        const std::uint32_t ud = d > 63 ? 63u : static_cast<std::uint32_t>(d);
+        std::uint32_t m = 0;
+        std::int32_t e = xe;
+        if (a.neg_ == b_neg) {
+            // like signs: x + y lies in [2^31, 2^33) units of x's last place
+#if ONCOSTATE_SFLOAT_NARROW
+            std::uint32_t ys = ym;  // y in units of x's last place, truncated
+            std::uint32_t half = 0;  // the bit just below
+            if (ud != 0) {
+                ys = 0;
+                if (ud <= 32) {
+                    const std::uint32_t t = ym >> (ud - 1);
+                    ys = t >> 1;
+                    half = t & 1u;
+                }
+            }
+            const std::uint32_t s = xm + ys;
+            if (s < xm) {  // 33 bits: round off the last (ceil(s/2) < 2^32)
+                m = ((s >> 1) | 0x80000000u) + (s & 1u);
+                e += 1;
+            } else {
+                m = s + half;
+                if (m < s) {  // rounded up to 2^32
+                    m = 0x80000000u;
+                    e += 1;
+                }
+            }
+#else
+            const std::uint64_t t = (static_cast<std::uint64_t>(ym) << 1) >> ud;  // y * 2^(1-d)
+            const std::uint64_t s = static_cast<std::uint64_t>(xm) + (t >> 1);
+            const std::uint32_t top = static_cast<std::uint32_t>(s >> 32);
+            const std::uint64_t half = top != 0 ? (s & 1u) : (t & 1u);
+            const std::uint64_t hi = (s >> top) + half;
+            const std::uint32_t carry = static_cast<std::uint32_t>(hi >> 32);  // never with top
+            m = static_cast<std::uint32_t>(hi >> carry);
+            e += static_cast<std::int32_t>(top + carry);
+#endif
+            if (e > max_exponent) return saturated(neg);
+            return pack(neg, m, e);
+        }
+        // unlike signs: x - y lies in (0, 2^32) units of x's last place, or is 0
+#if ONCOSTATE_SFLOAT_NARROW
+        if (ud == 0) {  // exact
+            const std::uint32_t diff = xm - ym;
+            if (diff == 0) return sfloat{};
+            const int lz = clz32(diff);
+            m = diff << lz;
+            e -= lz;
+        } else if (ud == 1) {  // 2x - y in [1, 2^33): exact unless 33 bits long
+            const std::uint32_t lo = (xm << 1) - ym;
+            if ((xm << 1) >= ym) {  // 2^32 + lo: round off the last bit (no carry out)
+                m = ((lo >> 1) | 0x80000000u) + (lo & 1u);
+            } else {
+                const int lz = clz32(lo);
+                m = lo << lz;
+                e -= 1 + lz;
+            }
+        } else {
+            // f = floor((x - y) * 4) = 4x - ceil(4y) in units of x's last place, with y truncated
+            // as in the long sum; f lies in (2^32, 2^34)
+            std::uint32_t g = 0;  // ceil(4y)
+            if (ud <= 31) {
+                const std::uint32_t sh = ud - 2;
+                g = (ym >> sh) + ((ym & ((1u << sh) - 1u)) != 0 ? 1u : 0u);
+            } else if (ud <= 62) {
+                const std::uint32_t t = ym >> (ud - 31);  // y * 2^31, truncated
+                g = (t >> 29) + ((t & 0x1FFFFFFFu) != 0 ? 1u : 0u);
+            }
+            // f = (f_hi : f_lo), f_hi = f >> 32 in {1, 2, 3}
+            const std::uint32_t x4 = xm << 2;
+            const std::uint32_t f_lo = x4 - g;
+            const std::uint32_t f_hi = (xm >> 30) - (x4 < g ? 1u : 0u);
+            if (f_hi >= 2) {  // 34 bits; f <= 4x cannot carry out
+                m = ((f_hi << 30) | (f_lo >> 2)) + ((f_lo >> 1) & 1u);
+            } else {  // 33 bits
+                const std::uint32_t top = 0x80000000u | (f_lo >> 1);
+                m = top + (f_lo & 1u);
+                e -= 1;
+                if (m < top) {  // rounded up to 2^32
+                    m = 0x80000000u;
+                    e += 1;
+                }
+            }
+        }
+#else
+        const std::uint64_t diff = (static_cast<std::uint64_t>(xm) << 31) - ((static_cast<std::uint64_t>(ym) << 31) >> ud);
+        if (diff == 0) return sfloat{};
+        const int lz = detail::clz64(diff);  // >= 1
+        const std::uint64_t x = diff << lz;
+        const std::uint64_t hi = (x >> 32) + ((x >> 31) & 1u);
+        const std::uint32_t carry = static_cast<std::uint32_t>(hi >> 32);
+        m = static_cast<std::uint32_t>(hi >> carry);
+        e += 1 - lz + static_cast<std::int32_t>(carry);
+#endif
+        if (e < -max_exponent) return sfloat{};
+        return pack(neg, m, e);
+    }
+
+    // a < b: by sign, then by magnitude (exponent, then mantissa); zero has no sign.
+    ONCOSTATE_SFLOAT_INLINE static constexpr bool less(sfloat a, sfloat b) noexcept {
+        if (a.mant_ == 0 || b.mant_ == 0 || a.neg_ != b.neg_) {
+            if (a.mant_ == 0) return b.mant_ != 0 && !b.neg_;
+            if (b.mant_ == 0) return a.neg_;
+            return a.neg_;
+        }
+        // like signs, both non-zero: the smaller magnitude is the smaller value unless negative
+        if (a.exp_ != b.exp_) return (a.exp_ < b.exp_) != a.neg_;
+        return a.mant_ != b.mant_ && (a.mant_ < b.mant_) != a.neg_;
     }
 
     std::uint32_t mant_ = 0;
@@ -448,6 +731,9 @@ private:
 };
 
 ONCOSTATE_NAMESPACE_END
+
+#undef ONCOSTATE_SFLOAT_FORCE
+#undef ONCOSTATE_SFLOAT_INLINE
 
 #endif  // ONCOSTATE_SFLOAT_HPP
 // ---- end include/oncostate/sfloat.hpp ----
