@@ -9,7 +9,7 @@ cmake -S . -B build/host -DCMAKE_BUILD_TYPE=Release
 cmake --build build/host -j "$jobs"
 ctest --test-dir build/host -j "$jobs" --output-on-failure
 
-for core in m0 m4f; do
+for core in m0 m3 m4f m7; do
   cmake -S . -B "build/$core" --toolchain cmake/arm-none-eabi.cmake -DONCOSTATE_CORTEX="$core"
   cmake --build "build/$core" -j "$jobs"
   ctest --test-dir "build/$core" -j "$jobs" --output-on-failure
