@@ -297,3 +297,37 @@ TEST_CASE("treatment: fixed-point runs are bit-identical on every platform") {
     f.add(static_cast<std::uint64_t>(c.record().line_start[1]));
     CHECK(f.h == 9322923313288874123u);  // recorded on x86-64; must match on every target
 }
+
+TEST_CASE("treatment: a snapshot of a treated patient continues bit-identically") {
+    using R = sfloat;
+    using C = care<q16_16, 4, 2>;
+    patient_params<R> p = single_lesion<R>();
+    treatment_plan<R> plan;
+    plan.therapies[0] = targeted<R>(0);
+    plan.therapies[0].toxicity = R(0.002);
+    plan.therapies[1] = targeted<R>(1);
+    plan.therapy_count = 2;
+    plan.lines[0] = therapy_line{{0, 0, 0}, 1};
+    plan.lines[1] = therapy_line{{1, 0, 0}, 1};
+    plan.line_count = 2;
+    static C a, b;
+    static std::uint8_t buf[snapshot_size<C>()];
+    REQUIRE(a.start(p, plan, 8, 0, 1000000000) == errc::ok);
+    for (int day = 0; day < 300; ++day) a.step(p, plan);
+    std::size_t n = 0;
+    REQUIRE(save_snapshot(a, buf, sizeof buf, n) == errc::ok);
+    REQUIRE(restore_snapshot(b, buf, n) == errc::ok);
+    test::fingerprint fa, fb;
+    auto sink_a = [&fa](const event& e) { fa.add(static_cast<std::uint64_t>(e.code) << 56 ^ e.value); };
+    auto sink_b = [&fb](const event& e) { fb.add(static_cast<std::uint64_t>(e.code) << 56 ^ e.value); };
+    for (int day = 0; day < 700; ++day) {
+        a.step(p, plan, sink_a);
+        b.step(p, plan, sink_b);
+    }
+    CHECK(fa.h == fb.h);
+    CHECK(a.truth().total_cells() == b.truth().total_cells());
+    CHECK(a.line() == b.line());
+    CHECK(a.record().drug_days == b.record().drug_days);
+    buf[snapshot_header_bytes + 5] ^= 0x10;  // one flipped bit is refused
+    CHECK(restore_snapshot(b, buf, n) == errc::snapshot_checksum_mismatch);
+}
