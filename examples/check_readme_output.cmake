@@ -1,10 +1,18 @@
-# cmake -DPROGRAM=<exe> -DREADME=<README.md> -DMARKER=<name> -P check_readme_output.cmake
-# Compares the program's output with the fenced block that follows "<!-- MARKER -->" in the README.
+# cmake -DPROGRAM=<exe> -DREADME=<README.md> -DMARKER=<name> [-DSOURCE=<main.cpp>] -P check_readme_output.cmake
+# Compares the program's output with the fenced block that follows "<!-- MARKER -->" in the README,
+# and checks that the README shows SOURCE verbatim.
 execute_process(COMMAND ${PROGRAM} OUTPUT_VARIABLE actual RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "${PROGRAM} exited with ${rc}")
 endif()
 file(READ ${README} readme)
+if(SOURCE)
+  file(READ ${SOURCE} source)
+  string(FIND "${readme}" "${source}" source_at)
+  if(source_at LESS 0)
+    message(FATAL_ERROR "README does not show ${SOURCE} verbatim: copy the file into its example block")
+  endif()
+endif()
 string(FIND "${readme}" "<!-- ${MARKER} -->" at)
 if(at LESS 0)
   message(FATAL_ERROR "README has no <!-- ${MARKER} --> marker")
