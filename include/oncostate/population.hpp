@@ -218,7 +218,7 @@ public:
             std::uint64_t daughters = detail::sat_add(divisions, divisions);
             std::uint64_t moved = 0;
             for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
-                if ((c.genes >> m) & 1u) continue;
+                if ((static_cast<unsigned>(c.genes) >> m) & 1u) continue;
                 const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
                 const std::uint64_t mutants = binomial(g, daughters, u);
                 if (mutants == 0) continue;

@@ -76,7 +76,7 @@ public:
     constexpr R efficacy(genotype g, int therapy) const noexcept {
         R e = real_const<R>::one;
         for (int m = 0; m < count_; ++m) {
-            if ((g >> m) & 1u) e = e * mechanisms_[m].residual[therapy & 7];
+            if ((static_cast<unsigned>(g) >> m) & 1u) e = e * mechanisms_[m].residual[therapy & 7];
         }
         return e;
     }
@@ -85,7 +85,7 @@ public:
         constexpr R one = R(1.0);
         R f = one;
         for (int m = 0; m < count_; ++m) {
-            if ((g >> m) & 1u) f = f * (one - mechanisms_[m].fitness_cost);
+            if ((static_cast<unsigned>(g) >> m) & 1u) f = f * (one - mechanisms_[m].fitness_cost);
         }
         return f;
     }

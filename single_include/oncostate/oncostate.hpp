@@ -2116,7 +2116,7 @@ public:
     constexpr R efficacy(genotype g, int therapy) const noexcept {
         R e = real_const<R>::one;
         for (int m = 0; m < count_; ++m) {
-            if ((g >> m) & 1u) e = e * mechanisms_[m].residual[therapy & 7];
+            if ((static_cast<unsigned>(g) >> m) & 1u) e = e * mechanisms_[m].residual[therapy & 7];
         }
         return e;
     }
@@ -2125,7 +2125,7 @@ public:
         constexpr R one = R(1.0);
         R f = one;
         for (int m = 0; m < count_; ++m) {
-            if ((g >> m) & 1u) f = f * (one - mechanisms_[m].fitness_cost);
+            if ((static_cast<unsigned>(g) >> m) & 1u) f = f * (one - mechanisms_[m].fitness_cost);
         }
         return f;
     }
@@ -2438,7 +2438,7 @@ public:
             std::uint64_t daughters = detail::sat_add(divisions, divisions);
             std::uint64_t moved = 0;
             for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
-                if ((c.genes >> m) & 1u) continue;
+                if ((static_cast<unsigned>(c.genes) >> m) & 1u) continue;
                 const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
                 const std::uint64_t mutants = binomial(g, daughters, u);
                 if (mutants == 0) continue;
