@@ -70,3 +70,50 @@ TEST_CASE("scenarios: each shows its lesson in float") {
     for (const scenario& s : scenarios) CHECK(shows_its_lesson<float>(s));
 }
 #endif
+
+#ifndef ONCOSTATE_TARGET_TEST  // cohorts: host only
+TEST_CASE("presets: most metastatic germ-cell patients are cured by chemotherapy") {
+    // the germ-cell scenario's patient (invasive from the start) over 30 seeds; IGCCCG 2021:
+    // metastatic germ-cell tumours are usually cured
+    const scenario& s = scenarios[static_cast<int>(lesson::germ_cell_cure)];
+    const auto p = scenario_params<float>(s);
+    const auto plan = scenario_plan<float>(s);
+    static care<float, 16, 4> c;
+    int metastatic = 0, cured = 0;
+    for (std::uint64_t i = 0; i < 30; ++i) {
+        REQUIRE(start_scenario(c, s, p, plan, 2000 + i) == errc::ok);
+        int seen = -1;
+        auto sink = [&](const event& e) {
+            if (e.code != event_code::diagnosis) return;
+            seen = 0;
+            for (int k = 1; k < 16; ++k) seen += c.truth()[k].cells.cells() > 0 ? 1 : 0;
+        };
+        for (int day = 0; day < 3650 && c.truth().alive(); ++day) c.step(p, plan, sink);
+        if (seen > 0) {
+            ++metastatic;
+            cured += c.truth().cured() ? 1 : 0;
+        }
+    }
+    CHECK(metastatic >= 20);
+    CHECK(cured * 3 >= metastatic * 2);  // at least two thirds
+}
+
+TEST_CASE("presets: HR+ breast relapses keep coming years after surgery") {
+    // the late-relapse scenario's HR+ patient over 40 seeds: the primary is removed at diagnosis,
+    // and relapses arrive both within five years and after them (Pan et al., NEJM 2017)
+    const scenario& s = scenarios[static_cast<int>(lesson::late_relapse)];
+    const auto p = scenario_params<float>(s);
+    const auto plan = scenario_plan<float>(s);
+    static care<float, 16, 4> c;
+    int early = 0, late = 0;
+    for (std::uint64_t i = 0; i < 40; ++i) {
+        REQUIRE(start_scenario(c, s, p, plan, 1000 + i) == errc::ok);
+        for (int day = 0; day < 7300 && c.truth().alive(); ++day) c.step(p, plan);
+        const std::int32_t r = c.record().relapse_day;
+        if (r < 0) continue;
+        (r - c.record().diagnosis_day >= 5 * 365 ? late : early) += 1;
+    }
+    CHECK(early > 0);
+    CHECK(late * 4 >= early + late);  // at least a quarter of the relapses come after five years
+}
+#endif
