@@ -8,7 +8,7 @@
 
 ONCOSTATE_NAMESPACE_BEGIN
 
-// Each code names one problem. Codes are stable: new ones are only appended.
+// Each code names one problem. Codes are stable: more are only ever appended.
 #define ONCOSTATE_ERRC_LIST(X)                                                                   \
     X(ok)                                                                                        \
     X(not_a_number)               /* a NaN where a number was expected */                        \
@@ -55,7 +55,7 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(snapshot_checksum_mismatch)                                                                \
     X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */
 
-// Each code names one problem. Codes are stable: new ones are only appended.
+// Each code names one problem. Codes are stable: more are only ever appended.
 enum class errc : std::uint8_t {
 #define ONCOSTATE_ERRC_ENUM(name) name,
     ONCOSTATE_ERRC_LIST(ONCOSTATE_ERRC_ENUM)

@@ -12,7 +12,7 @@ ONCOSTATE_NAMESPACE_BEGIN
 
 #define ONCOSTATE_EVENT_LIST(X)                                                                   \
     /* population kernel (one lesion) */                                                          \
-    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */  \
+    X(resistant_clone_appeared, 1)  /* clone: the clone founded; genotype; value: its first cells */  \
     X(clone_extinct, 2)             /* clone; genotype */                                         \
     X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */   \
     X(lesion_dormant, 4)            /* value: the dormancy kind (dormancy.hpp) */                 \

@@ -4,7 +4,7 @@
 // Each day every proliferating cell independently dies, divides, turns quiescent, or does nothing;
 // every quiescent cell wakes, dies, or stays. The counts are drawn as multinomials (sequential
 // binomials), exact at small counts where extinction is decided. Daughters gain resistance
-// mechanisms (resistance.hpp) and move to the clone of their new genotype. Clones share a carrying
+// mechanisms (resistance.hpp) and move to the clone of their changed genotype. Clones share a carrying
 // capacity with Gompertzian slowing. Therapies act through therapy_action.
 #ifndef ONCOSTATE_POPULATION_HPP
 #define ONCOSTATE_POPULATION_HPP

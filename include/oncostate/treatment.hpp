@@ -100,7 +100,7 @@ enum class strategy : std::uint8_t {
     adaptive,    // pause when the marker (above the healthy baseline) falls below pause_below x its value
                  // at the line's start, resume at resume_at x it
                  // (Zhang et al., Nat Commun 2017); progression is growth past 120% of the
-                 // baseline sum (or a new lesion), since regrowth from the nadir is planned
+                 // baseline sum (or a lesion that is new), since regrowth from the nadir is planned
 };
 
 template <class R>

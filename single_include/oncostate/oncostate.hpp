@@ -89,7 +89,7 @@ extern "C++" void oncostate_contract_violation(const char* expr, const char* fil
 
 ONCOSTATE_NAMESPACE_BEGIN
 
-// Each code names one problem. Codes are stable: new ones are only appended.
+// Each code names one problem. Codes are stable: more are only ever appended.
 #define ONCOSTATE_ERRC_LIST(X)                                                                   \
     X(ok)                                                                                        \
     X(not_a_number)               /* a NaN where a number was expected */                        \
@@ -136,7 +136,7 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(snapshot_checksum_mismatch)                                                                \
     X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */
 
-// Each code names one problem. Codes are stable: new ones are only appended.
+// Each code names one problem. Codes are stable: more are only ever appended.
 enum class errc : std::uint8_t {
 #define ONCOSTATE_ERRC_ENUM(name) name,
     ONCOSTATE_ERRC_LIST(ONCOSTATE_ERRC_ENUM)
@@ -1975,7 +1975,7 @@ ONCOSTATE_NAMESPACE_BEGIN
 
 #define ONCOSTATE_EVENT_LIST(X)                                                                   \
     /* population kernel (one lesion) */                                                          \
-    X(resistant_clone_appeared, 1)  /* clone: the new clone; genotype; value: its first cells */  \
+    X(resistant_clone_appeared, 1)  /* clone: the clone founded; genotype; value: its first cells */  \
     X(clone_extinct, 2)             /* clone; genotype */                                         \
     X(clone_table_full, 3)          /* genotype: the mutant that found no slot; value: cells */   \
     X(lesion_dormant, 4)            /* value: the dormancy kind (dormancy.hpp) */                 \
@@ -2233,7 +2233,7 @@ ONCOSTATE_NAMESPACE_END
 // Each day every proliferating cell independently dies, divides, turns quiescent, or does nothing;
 // every quiescent cell wakes, dies, or stays. The counts are drawn as multinomials (sequential
 // binomials), exact at small counts where extinction is decided. Daughters gain resistance
-// mechanisms (resistance.hpp) and move to the clone of their new genotype. Clones share a carrying
+// mechanisms (resistance.hpp) and move to the clone of their changed genotype. Clones share a carrying
 // capacity with Gompertzian slowing. Therapies act through therapy_action.
 #ifndef ONCOSTATE_POPULATION_HPP
 #define ONCOSTATE_POPULATION_HPP
@@ -3839,7 +3839,7 @@ constexpr const char* response_long_name(response r) noexcept {
 //   For a non-target lesion only "0 (gone) or not" matters, and for a node "< 10 mm or not".
 // missing: not assessed / not evaluable on this scan (size ignored). At baseline it means present
 //   but not measurable (e.g. a blastic bone lesion, ascites): recorded as non-target.
-// is_new: a new lesion (never at baseline). Its id must not be a baseline id.
+// is_new: the lesion is new (never at baseline). Its id must not be a baseline id.
 struct recist_lesion {
     std::uint16_t id = 0;
     organ where = organ::breast;
@@ -3880,7 +3880,7 @@ constexpr const char* remission_name(const recist_assessment& a) noexcept {
 }
 
 // Overall response of one scan: table 4 of RECIST 1.1 (targets present) and table 5 (non-target
-// disease only); any new lesion is PD. No disease at baseline and nothing new gives NE.
+// disease only); a lesion that is new means PD. No disease at baseline and nothing new gives NE.
 constexpr response recist_overall_response(response target, response non_target, bool new_lesion) noexcept {
     if (new_lesion || target == response::pd || non_target == response::pd) return response::pd;
     if (target == response::not_applicable)  // non-target disease only, or none at all
@@ -3942,7 +3942,7 @@ public:
     // counts as missing; a lesion neither recorded at baseline nor new (e.g. a node that was
     // normal) is ignored.
     // Errors (tracker and `out` unchanged): no baseline yet, or a day before the previous scan ->
-    // illegal_transition; list errors as for baseline(); a new lesion with the id of a recorded
+    // illegal_transition; list errors as for baseline(); a lesion flagged new with the id of a recorded
     // baseline lesion -> lesion_index_out_of_range.
     constexpr errc assess(const recist_lesion* l, int n, bool non_target_progression, int day,
                           recist_assessment& out) noexcept {
@@ -4306,7 +4306,7 @@ enum class strategy : std::uint8_t {
     adaptive,    // pause when the marker (above the healthy baseline) falls below pause_below x its value
                  // at the line's start, resume at resume_at x it
                  // (Zhang et al., Nat Commun 2017); progression is growth past 120% of the
-                 // baseline sum (or a new lesion), since regrowth from the nadir is planned
+                 // baseline sum (or a lesion that is new), since regrowth from the nadir is planned
 };
 
 template <class R>
