@@ -3880,7 +3880,7 @@ constexpr const char* remission_name(const recist_assessment& a) noexcept {
 }
 
 // Overall response of one scan: table 4 of RECIST 1.1 (targets present) and table 5 (non-target
-// disease only); a lesion that is new means PD. No disease at baseline and nothing new gives NE.
+// disease only); a lesion that is new means PD. No disease at baseline and nothing since gives NE.
 constexpr response recist_overall_response(response target, response non_target, bool new_lesion) noexcept {
     if (new_lesion || target == response::pd || non_target == response::pd) return response::pd;
     if (target == response::not_applicable)  // non-target disease only, or none at all
@@ -3942,7 +3942,7 @@ public:
     // counts as missing; a lesion neither recorded at baseline nor new (e.g. a node that was
     // normal) is ignored.
     // Errors (tracker and `out` unchanged): no baseline yet, or a day before the previous scan ->
-    // illegal_transition; list errors as for baseline(); a lesion flagged new with the id of a recorded
+    // illegal_transition; list errors as for baseline(); a lesion flagged is_new with the id of a recorded
     // baseline lesion -> lesion_index_out_of_range.
     constexpr errc assess(const recist_lesion* l, int n, bool non_target_progression, int day,
                           recist_assessment& out) noexcept {
