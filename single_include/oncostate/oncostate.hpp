@@ -3880,7 +3880,7 @@ constexpr const char* remission_name(const recist_assessment& a) noexcept {
 }
 
 // Overall response of one scan: table 4 of RECIST 1.1 (targets present) and table 5 (non-target
-// disease only); a lesion that is new means PD. No disease at baseline and nothing since gives NE.
+// disease only); any lesion flagged is_new makes it PD. No disease at baseline and nothing since gives NE.
 constexpr response recist_overall_response(response target, response non_target, bool new_lesion) noexcept {
     if (new_lesion || target == response::pd || non_target == response::pd) return response::pd;
     if (target == response::not_applicable)  // non-target disease only, or none at all
