@@ -1777,9 +1777,10 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
     const R a = a0 + a1 * b + a2 * p;
     const R c = mean + half;
     const R v_r = v0 - v1 / b;
-    const R alpha = (al0 + al1 / b) * sd;
-    const R r = p / (one - p);
-    const std::uint64_t m = clamp_to_count((nr + one) * p, n);
+    // needed only after a quick rejection: computed then, once (same values, fewer operations)
+    R alpha = zero, r = zero;
+    std::uint64_t m = 0;
+    bool slow_ready = false;
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
         const R v = uniform01<R>(g);
@@ -1789,6 +1790,12 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
         if (ki < 0 || static_cast<std::uint64_t>(ki) > n) continue;
         const std::uint64_t k = static_cast<std::uint64_t>(ki);
         if (us >= squeeze && v <= v_r) return k;
+        if (!slow_ready) {
+            alpha = (al0 + al1 / b) * sd;
+            r = p / (one - p);
+            m = clamp_to_count((nr + one) * p, n);
+            slow_ready = true;
+        }
         const R target = v * alpha / (a / (us * us) + b);  // accept if target <= f(k) / f(m)
         const std::uint64_t gap = k > m ? k - m : m - k;
         if (gap <= max_product_gap) {  // near the mode: the ratio as a short product (Hormann's BTRD)
@@ -1803,7 +1810,7 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
         }
         if (math::log(target) <= binomial_log_ratio(n, p, m, k)) return k;
     }
-    return m;
+    return clamp_to_count((nr + one) * p, n);  // the mode
 }
 
 // log P(X = k) for Poisson(mean), m = floor(mean); written so no large terms cancel.
@@ -1832,10 +1839,10 @@ constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
     const R smu = math::sqrt(mean);
     const R b = b0 + b1 * smu;
     const R a = a0 + a1 * b;
-    const R inv_alpha = i0 + i1 / (b - i2);
     const R v_r = v0 - v1 / (b - two);
     const std::uint64_t m = static_cast<std::uint64_t>(real_traits<R>::floor_int(mean));
-    R f_mode = zero;  // P(X = m), computed on the first rejection that needs it
+    R inv_alpha = zero;  // needed only after a quick rejection
+    R f_mode = zero;     // P(X = m), computed on the first rejection that needs it
     for (int i = 0; i < max_rejection_rounds; ++i) {
         const R u = uniform01<R>(g) - half;
         const R v = uniform01<R>(g);
@@ -1844,6 +1851,7 @@ constexpr std::uint64_t poisson_ptrs(Rng& g, R mean) noexcept {
         const std::int64_t ki = real_traits<R>::floor_int((two * a / us + b) * u + mean + shift);
         if (us >= squeeze && v <= v_r && ki >= 0) return static_cast<std::uint64_t>(ki);
         if (ki < 0 || (us < tail_cut && v > us)) continue;
+        if (!(inv_alpha > zero)) inv_alpha = i0 + i1 / (b - i2);
         const R target = v * inv_alpha / (a / (us * us) + b);  // accept if target <= f(k)
         const std::uint64_t k = static_cast<std::uint64_t>(ki);
         const std::uint64_t gap = k > m ? k - m : m - k;
