@@ -289,10 +289,8 @@ bool simulate(const options& o, run& out) {
 
     os::care<S, max_lesions, max_clones> c;
     const std::uint64_t founder = o.founder ? o.founder : (o.use_preset ? preset_founder_cells : o.story->founder_cells);
-    os::errc e = c.start(p, plan, out.seed, 0, founder);
-    if (e == os::errc::ok && !o.use_preset && o.story->resistant_cells > 0) {  // the scenario's resistant subclone
-        e = c.truth().add_cells(0, o.story->resistant_genes, o.story->resistant_cells);
-    }
+    const os::errc e = o.use_preset ? c.start(p, plan, out.seed, 0, founder)
+                                    : os::start_scenario(c, *o.story, p, plan, out.seed, founder);
     if (e != os::errc::ok) {
         std::fprintf(stderr, "demo: the simulation does not start: %s\n", os::error_name(e));
         return false;

@@ -307,7 +307,8 @@ private:
 
     template <class Rng, class Sink>
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
-        const std::uint64_t n = cells();
+        const std::uint64_t awake = proliferating(), asleep = dormant_cells();  // one pass each
+        const std::uint64_t n = detail::sat_add(awake, asleep);
         if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
             vascular_ = 1;
             sink(event{event_code::angiogenic_switch, 0, 0, n});
@@ -316,7 +317,7 @@ private:
         dormancy next = dormancy::none;
         if (n > 0 && !vascular_ && at_cap(n, p.dormancy.avascular_cap)) {
             next = dormancy::angiogenic;
-        } else if (n > 0 && dormant_cells() > proliferating()) {
+        } else if (n > 0 && asleep > awake) {
             next = dormancy::cellular;
         }
         const dormancy prev = dormancy_.state();

@@ -131,11 +131,13 @@ constexpr treatment_plan<R> scenario_plan(const scenario& s) noexcept {
     return plan;
 }
 
-// Starts a care object on the scenario (its seed, patient index 0, its primary and subclone).
+// Starts a care object on the scenario: patient index 0, its primary (or `founder_cells` when
+// not 0) and its resistant subclone.
 template <class Care>
 constexpr errc start_scenario(Care& c, const scenario& s, const patient_params<typename Care::real>& p,
-                              const treatment_plan<typename Care::real>& plan, std::uint64_t seed) noexcept {
-    errc e = c.start(p, plan, seed, 0, s.founder_cells);
+                              const treatment_plan<typename Care::real>& plan, std::uint64_t seed,
+                              std::uint64_t founder_cells = 0) noexcept {
+    errc e = c.start(p, plan, seed, 0, founder_cells != 0 ? founder_cells : s.founder_cells);
     if (e == errc::ok && s.resistant_cells > 0) e = c.truth().add_cells(0, s.resistant_genes, s.resistant_cells);
     return e;
 }

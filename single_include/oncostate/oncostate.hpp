@@ -2535,7 +2535,8 @@ private:
 
     template <class Rng, class Sink>
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
-        const std::uint64_t n = cells();
+        const std::uint64_t awake = proliferating(), asleep = dormant_cells();  // one pass each
+        const std::uint64_t n = detail::sat_add(awake, asleep);
         if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
             vascular_ = 1;
             sink(event{event_code::angiogenic_switch, 0, 0, n});
@@ -2544,7 +2545,7 @@ private:
         dormancy next = dormancy::none;
         if (n > 0 && !vascular_ && at_cap(n, p.dormancy.avascular_cap)) {
             next = dormancy::angiogenic;
-        } else if (n > 0 && dormant_cells() > proliferating()) {
+        } else if (n > 0 && asleep > awake) {
             next = dormancy::cellular;
         }
         const dormancy prev = dormancy_.state();
@@ -5185,11 +5186,13 @@ constexpr treatment_plan<R> scenario_plan(const scenario& s) noexcept {
     return plan;
 }
 
-// Starts a care object on the scenario (its seed, patient index 0, its primary and subclone).
+// Starts a care object on the scenario: patient index 0, its primary (or `founder_cells` when
+// not 0) and its resistant subclone.
 template <class Care>
 constexpr errc start_scenario(Care& c, const scenario& s, const patient_params<typename Care::real>& p,
-                              const treatment_plan<typename Care::real>& plan, std::uint64_t seed) noexcept {
-    errc e = c.start(p, plan, seed, 0, s.founder_cells);
+                              const treatment_plan<typename Care::real>& plan, std::uint64_t seed,
+                              std::uint64_t founder_cells = 0) noexcept {
+    errc e = c.start(p, plan, seed, 0, founder_cells != 0 ? founder_cells : s.founder_cells);
     if (e == errc::ok && s.resistant_cells > 0) e = c.truth().add_cells(0, s.resistant_genes, s.resistant_cells);
     return e;
 }
