@@ -1,18 +1,23 @@
 # Every file that states oncostate's version must agree with include/oncostate/config.hpp.
-#   cmake -DONCOSTATE_SOURCE_DIR=<repo> -P tests/integration/check_versions.cmake
+#   cmake -DONCOSTATE_SOURCE_DIR=<repo> [-DPACKAGE_DIR=<dir>] -P tests/integration/check_versions.cmake
+# PACKAGE_DIR: a package written by cmake/package_arduino.cmake; its manifests are checked too.
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 if(NOT DEFINED ONCOSTATE_SOURCE_DIR)
   get_filename_component(ONCOSTATE_SOURCE_DIR "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 endif()
 
-# Pairs of: file relative to the repository root, regex whose first group is the version.
-# To cover a new manifest, add a pair (the file must exist once listed).
+# Pairs of: file (absolute, or relative to the repository root), regex whose first group is the
+# version. To cover a new manifest, add a pair (the file must exist once listed).
 set(manifests
   "single_include/oncostate/oncostate.hpp" "// oncostate version ([0-9]+\\.[0-9]+\\.[0-9]+)"
-  # "library.json"       "\"version\": *\"([0-9.]+)\""        (PlatformIO)
-  # "library.properties" "version=([0-9.]+)"                  (Arduino)
   # "vcpkg.json"         "\"version[-a-z]*\": *\"([0-9.]+)\""  (vcpkg)
 )
+if(DEFINED PACKAGE_DIR)
+  list(APPEND manifests
+    "${PACKAGE_DIR}/library.json"       "\"version\": *\"([^\"]*)\""     # PlatformIO
+    "${PACKAGE_DIR}/library.properties" "\nversion=([^\n]*)"            # Arduino
+    "${PACKAGE_DIR}/src/oncostate.hpp"  "// oncostate version ([0-9]+\\.[0-9]+\\.[0-9]+)")
+endif()
 
 oncostate_read_version(version)
 set(bad "")
@@ -22,11 +27,15 @@ foreach(i RANGE 0 ${last} 2)
   math(EXPR j "${i} + 1")
   list(GET manifests ${i} file)
   list(GET manifests ${j} regex)
-  if(NOT EXISTS "${ONCOSTATE_SOURCE_DIR}/${file}")
+  set(path "${file}")
+  if(NOT IS_ABSOLUTE "${path}")
+    set(path "${ONCOSTATE_SOURCE_DIR}/${file}")
+  endif()
+  if(NOT EXISTS "${path}")
     list(APPEND bad "${file}: missing")
     continue()
   endif()
-  file(READ "${ONCOSTATE_SOURCE_DIR}/${file}" text)
+  file(READ "${path}" text)
   if(NOT text MATCHES "${regex}")
     list(APPEND bad "${file}: no version found (regex ${regex})")
   elseif(NOT CMAKE_MATCH_1 STREQUAL version)

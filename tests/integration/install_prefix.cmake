@@ -1,16 +1,17 @@
-# Test fixture: configures oncostate alone and installs it into ${WORK_DIR}/prefix, then checks
-# that the package files and every header are there.
+# Test fixture: installs oncostate into ${WORK_DIR}/prefix with the README's "install" snippet
+# (the commands as written there; /path/to/oncostate and /opt/oncostate replaced, the parent's
+# generator and compiler added), then checks that the package files and every header are there.
 #   -DONCOSTATE_SOURCE_DIR -DWORK_DIR -DGENERATOR -DCXX [-DGENERATOR_PLATFORM ...] -P install_prefix.cmake
 include("${CMAKE_CURRENT_LIST_DIR}/common.cmake")
 
-set(build "${WORK_DIR}/build")
 set(prefix "${WORK_DIR}/prefix")
-file(REMOVE_RECURSE "${build}" "${prefix}")
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
 
-oncostate_run(configure "${CMAKE_COMMAND}" -S "${ONCOSTATE_SOURCE_DIR}" -B "${build}" ${ONCOSTATE_NESTED_ARGS}
-  -DCMAKE_BUILD_TYPE=Release "-DCMAKE_INSTALL_PREFIX=${prefix}" -DONCOSTATE_INSTALL=ON
-  -DONCOSTATE_BUILD_TESTS=OFF -DONCOSTATE_BUILD_EXAMPLES=OFF -DONCOSTATE_BUILD_BENCHMARKS=OFF)
-oncostate_run(install "${CMAKE_COMMAND}" --install "${build}" --config Release)
+oncostate_run_snippet(install WORKING_DIRECTORY "${WORK_DIR}"
+  SUBST "/path/to/oncostate" "${ONCOSTATE_SOURCE_DIR}" "/opt/oncostate" "${prefix}"
+  CONFIGURE_ARGS ${ONCOSTATE_NESTED_ARGS} -DCMAKE_BUILD_TYPE=Release
+  INSTALL_ARGS --config Release)
 
 foreach(f share/cmake/oncostate/oncostateConfig.cmake
           share/cmake/oncostate/oncostateConfigVersion.cmake
