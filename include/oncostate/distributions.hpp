@@ -265,6 +265,7 @@ constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint6
 // Binomial(n, p) for p <= 1/2, mean >= 10: BTRS.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean, R var) noexcept {
+    // cppcheck-suppress knownConditionTrueFalse ; false positive: n >= 2 here, so cap >= 2
     constexpr R half = R(0.5);
     constexpr R zero = R(0.0);
     constexpr R one = R(1.0);
@@ -419,6 +420,7 @@ template <class R, class Rng>
 constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R zero = R(0.0);
     constexpr R inversion_mean = R(10.0);
+// NOLINTNEXTLINE(misc-no-recursion): recurses once at most (p > 1/2 becomes 1 - p < 1/2)
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (!(mean > zero)) return 0;
     if (mean < inversion_mean) {

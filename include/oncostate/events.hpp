@@ -46,7 +46,7 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(relapse, 40)                  /* value: days since the end of curative treatment */
 
 enum class event_code : std::uint8_t {
-#define ONCOSTATE_EVENT_ENUM(name, code) name = code,
+#define ONCOSTATE_EVENT_ENUM(name, code) name = (code),
     ONCOSTATE_EVENT_LIST(ONCOSTATE_EVENT_ENUM)
 #undef ONCOSTATE_EVENT_ENUM
 };
@@ -62,11 +62,11 @@ constexpr const char* event_name(event_code c) noexcept {
 }
 
 struct event {
-    event_code code;
-    std::uint8_t clone;      // clone slot, where it applies
-    std::uint8_t genotype;   // resistance bitmask, where it applies
-    std::uint64_t value;     // see the list above
-    std::uint8_t lesion = 0; // lesion slot (set by the patient; 0 for a lone population)
+    event_code code{};
+    std::uint8_t clone = 0;     // clone slot, where it applies
+    std::uint8_t genotype = 0;  // resistance bitmask, where it applies
+    std::uint64_t value = 0;    // see the list above
+    std::uint8_t lesion = 0;    // lesion slot (set by the patient; 0 for a lone population)
 };
 
 // A sink that drops every event.

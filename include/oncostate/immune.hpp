@@ -106,7 +106,7 @@ struct immune_params {
         using k = real_const<R>;
         const R fields[] = {sigma, rho, eta, mu, delta, alpha, beta, days_per_unit, strength, visibility};
         for (const R v : fields) {
-            if (!(v == v)) return errc::not_a_number;
+            if (!(v == v)) return errc::not_a_number;  // NOLINT(misc-redundant-expression): NaN test
         }
         for (const R v : fields) {
             if (v < k::zero) return errc::negative_value;

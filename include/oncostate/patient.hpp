@@ -335,6 +335,13 @@ public:
         update_clinic(p, counts, sink);
         check_death(p, counts, sink);
     }
+    // step() on a const patient: rejected with a message instead of an overload error.
+    template <class Sink = null_sink>
+    constexpr void step(const params_type&, Sink&& = Sink{}, const therapy_action<real>* = nullptr, int = 0,
+                        real = real_const<real>::one) const noexcept {
+        static_assert(detail::dependent_false<Sink>,
+                      "oncostate: step() changes the patient; it cannot be called on a const patient");
+    }
 
     // True when every field holds a value the simulation can produce (for restored snapshots).
     constexpr bool well_formed() const noexcept {
@@ -430,6 +437,7 @@ private:
                 colonised += c;
                 const std::uint64_t tries = c < max_founders_per_day ? c : max_founders_per_day;
                 lost_today += c - tries;
+                // cppcheck-suppress knownConditionTrueFalse ; false positive: tries can be up to 16
                 for (std::uint64_t f = 0; f < tries; ++f) lost_today += found(p, i, route, sink) ? 0u : 1u;
             }
         }

@@ -272,6 +272,13 @@ private:
         for (int i = 0; i < MaxClones; ++i) {
             if (clones_[i].alive && clones_[i].genes == g) return i;
             if (!clones_[i].alive && free_slot < 0) free_slot = i;
+    // step() on a const population: rejected with a message instead of an overload error.
+    template <class Rng, class Sink = null_sink>
+    constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
+                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
+        static_assert(detail::dependent_false<Rng>,
+                      "oncostate: step() changes the population; it cannot be called on a const population");
+    }
         }
         if (free_slot < 0) return -1;
         clones_[free_slot] = clone{0, 0, g, 1};

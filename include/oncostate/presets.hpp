@@ -129,6 +129,7 @@ constexpr patient_params<R> preset(cancer c) noexcept {
     p.primary.dormancy.angiogenic_switch = R(0.01);
     // resistance: about 5e-8 per division per drug (u = 1e-9 per base, ~50 sites; Bozic 2013)
     switch (c) {
+        // NOLINTNEXTLINE(bugprone-branch-clone): equal values, kept apart to name each cancer's mechanisms
         case cancer::breast_hr_positive:
             p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::hormone));       // ESR1-like
             p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::chemotherapy));  // efflux pump

@@ -56,6 +56,7 @@ constexpr std::uint16_t bit(progression p) noexcept { return static_cast<std::ui
 
 class progression_machine {
     static constexpr std::uint16_t ends = detail::bit(progression::eradicated) | detail::bit(progression::resected);
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): a constant pointer to a function
     static constexpr std::uint16_t (*bit)(progression) noexcept = detail::bit;
 
 public:

@@ -83,9 +83,9 @@ public:
     constexpr void jump() noexcept {
         constexpr std::uint32_t poly[4] = {0x8764000bu, 0xf542d2d3u, 0x6fa035c3u, 0x77f2db5bu};
         std::uint32_t t[4] = {0, 0, 0, 0};
-        for (int i = 0; i < 4; ++i) {
+        for (const std::uint32_t word : poly) {
             for (int b = 0; b < 32; ++b) {
-                if ((poly[i] & (std::uint32_t{1} << b)) != 0) {
+                if ((word & (std::uint32_t{1} << b)) != 0) {
                     for (int j = 0; j < 4; ++j) t[j] ^= s_[j];
                 }
                 next();

@@ -62,7 +62,7 @@ struct ieee_ops {
 
 template <class F>
 constexpr std::int64_t ieee_floor_int(F x) noexcept {
-    if (!(x == x)) return 0;
+    if (!(x == x)) return 0;  // NOLINT(misc-redundant-expression): NaN test without <cmath>
     if (x >= F(9.2e18)) return INT64_MAX;
     if (x <= F(-9.2e18)) return INT64_MIN;
     std::int64_t t = static_cast<std::int64_t>(x);

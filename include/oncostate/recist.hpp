@@ -357,18 +357,18 @@ private:
     constexpr void select_targets() noexcept {
         int per_organ[organ_count] = {};
         for (int pick = 0; pick < recist_max_targets; ++pick) {
-            int best = -1;
+            int largest = -1;
             for (int i = 0; i < count_; ++i) {
                 const entry& r = lesions_[i];
                 if ((r.flags & flag_measurable) == 0 || (r.flags & flag_target) != 0) continue;
                 if (per_organ[organ_key(r)] >= recist_max_targets_per_organ) continue;
-                if (best < 0 || r.size_01mm > lesions_[best].size_01mm ||
-                    (r.size_01mm == lesions_[best].size_01mm && r.id < lesions_[best].id))
-                    best = i;
+                if (largest < 0 || r.size_01mm > lesions_[largest].size_01mm ||
+                    (r.size_01mm == lesions_[largest].size_01mm && r.id < lesions_[largest].id))
+                    largest = i;
             }
-            if (best < 0) break;
-            lesions_[best].flags = static_cast<std::uint8_t>(lesions_[best].flags | flag_target);
-            ++per_organ[organ_key(lesions_[best])];
+            if (largest < 0) break;
+            lesions_[largest].flags = static_cast<std::uint8_t>(lesions_[largest].flags | flag_target);
+            ++per_organ[organ_key(lesions_[largest])];
         }
     }
 

@@ -24,14 +24,16 @@ enum class lesson : std::uint8_t {
 };
 constexpr int lesson_count = static_cast<int>(lesson::count_);
 
+// NOLINTNEXTLINE(clang-analyzer-optin.performance.Padding): a short constant table, fields in reading order
 struct scenario {
-    lesson id;
-    const char* name;         // short, for a command line or a serial menu
-    const char* teaches;      // one sentence
-    cancer type;
-    std::uint64_t seed;
-    std::uint64_t founder_cells;  // the primary at day 0
-    std::int32_t days;            // how long the story takes
+    lesson id{};
+    const char* name = nullptr;     // short, for a command line or a serial menu
+    // cppcheck-suppress unusedStructMember ; read by the programs that tell the story
+    const char* teaches = nullptr;  // one sentence
+    cancer type{};
+    std::uint64_t seed = 0;
+    std::uint64_t founder_cells = 0;  // the primary at day 0
+    std::int32_t days = 0;            // how long the story takes
     std::uint64_t resistant_cells = 0;  // a resistant subclone already present at day 0
     genotype resistant_genes = 0;
 };

@@ -533,11 +533,11 @@ private:
         if (automatic && plan.kind == strategy::adaptive) {
             // the tumour's share of the marker, above the healthy baseline, against the line's start
             const real now = v.marker - p.clinic.marker_baseline;
-            const real start = baseline_marker_ - p.clinic.marker_baseline;
+            const real at_start = baseline_marker_ - p.clinic.marker_baseline;
             const care_state s = machine_.state();
-            if (s == care_state::on_line && now < plan.pause_below * start) {
+            if (s == care_state::on_line && now < plan.pause_below * at_start) {
                 pause(sink);
-            } else if (s == care_state::holiday && !(now < plan.resume_at * start)) {
+            } else if (s == care_state::holiday && !(now < plan.resume_at * at_start)) {
                 resume(sink);
             }
         }

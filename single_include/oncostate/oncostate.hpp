@@ -241,6 +241,10 @@ constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, st
     hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 }
 
+// False, but only once a template is instantiated: lets a static_assert fire on use alone.
+template <class...>
+constexpr bool dependent_false = false;
+
 }  // namespace detail
 ONCOSTATE_NAMESPACE_END
 
@@ -955,7 +959,7 @@ struct ieee_ops {
 
 template <class F>
 constexpr std::int64_t ieee_floor_int(F x) noexcept {
-    if (!(x == x)) return 0;
+    if (!(x == x)) return 0;  // NOLINT(misc-redundant-expression): NaN test without <cmath>
     if (x >= F(9.2e18)) return INT64_MAX;
     if (x <= F(-9.2e18)) return INT64_MIN;
     std::int64_t t = static_cast<std::int64_t>(x);
@@ -1477,9 +1481,9 @@ public:
     constexpr void jump() noexcept {
         constexpr std::uint32_t poly[4] = {0x8764000bu, 0xf542d2d3u, 0x6fa035c3u, 0x77f2db5bu};
         std::uint32_t t[4] = {0, 0, 0, 0};
-        for (int i = 0; i < 4; ++i) {
+        for (const std::uint32_t word : poly) {
             for (int b = 0; b < 32; ++b) {
-                if ((poly[i] & (std::uint32_t{1} << b)) != 0) {
+                if ((word & (std::uint32_t{1} << b)) != 0) {
                     for (int j = 0; j < 4; ++j) t[j] ^= s_[j];
                 }
                 next();
@@ -1766,6 +1770,7 @@ constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint6
 // Binomial(n, p) for p <= 1/2, mean >= 10: BTRS.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean, R var) noexcept {
+    // cppcheck-suppress knownConditionTrueFalse ; false positive: n >= 2 here, so cap >= 2
     constexpr R half = R(0.5);
     constexpr R zero = R(0.0);
     constexpr R one = R(1.0);
@@ -1920,6 +1925,7 @@ template <class R, class Rng>
 constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R zero = R(0.0);
     constexpr R inversion_mean = R(10.0);
+// NOLINTNEXTLINE(misc-no-recursion): recurses once at most (p > 1/2 becomes 1 - p < 1/2)
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (!(mean > zero)) return 0;
     if (mean < inversion_mean) {
@@ -2017,7 +2023,7 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(relapse, 40)                  /* value: days since the end of curative treatment */
 
 enum class event_code : std::uint8_t {
-#define ONCOSTATE_EVENT_ENUM(name, code) name = code,
+#define ONCOSTATE_EVENT_ENUM(name, code) name = (code),
     ONCOSTATE_EVENT_LIST(ONCOSTATE_EVENT_ENUM)
 #undef ONCOSTATE_EVENT_ENUM
 };
@@ -2033,11 +2039,11 @@ constexpr const char* event_name(event_code c) noexcept {
 }
 
 struct event {
-    event_code code;
-    std::uint8_t clone;      // clone slot, where it applies
-    std::uint8_t genotype;   // resistance bitmask, where it applies
-    std::uint64_t value;     // see the list above
-    std::uint8_t lesion = 0; // lesion slot (set by the patient; 0 for a lone population)
+    event_code code{};
+    std::uint8_t clone = 0;     // clone slot, where it applies
+    std::uint8_t genotype = 0;  // resistance bitmask, where it applies
+    std::uint64_t value = 0;    // see the list above
+    std::uint8_t lesion = 0;    // lesion slot (set by the patient; 0 for a lone population)
 };
 
 // A sink that drops every event.
@@ -2500,6 +2506,13 @@ private:
         for (int i = 0; i < MaxClones; ++i) {
             if (clones_[i].alive && clones_[i].genes == g) return i;
             if (!clones_[i].alive && free_slot < 0) free_slot = i;
+    // step() on a const population: rejected with a message instead of an overload error.
+    template <class Rng, class Sink = null_sink>
+    constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
+                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
+        static_assert(detail::dependent_false<Rng>,
+                      "oncostate: step() changes the population; it cannot be called on a const population");
+    }
         }
         if (free_slot < 0) return -1;
         clones_[free_slot] = clone{0, 0, g, 1};
@@ -2671,7 +2684,7 @@ struct immune_params {
         using k = real_const<R>;
         const R fields[] = {sigma, rho, eta, mu, delta, alpha, beta, days_per_unit, strength, visibility};
         for (const R v : fields) {
-            if (!(v == v)) return errc::not_a_number;
+            if (!(v == v)) return errc::not_a_number;  // NOLINT(misc-redundant-expression): NaN test
         }
         for (const R v : fields) {
             if (v < k::zero) return errc::negative_value;
@@ -2895,6 +2908,7 @@ constexpr std::uint16_t bit(progression p) noexcept { return static_cast<std::ui
 
 class progression_machine {
     static constexpr std::uint16_t ends = detail::bit(progression::eradicated) | detail::bit(progression::resected);
+    // NOLINTNEXTLINE(cppcoreguidelines-avoid-non-const-global-variables): a constant pointer to a function
     static constexpr std::uint16_t (*bit)(progression) noexcept = detail::bit;
 
 public:
@@ -3386,6 +3400,13 @@ public:
         update_clinic(p, counts, sink);
         check_death(p, counts, sink);
     }
+    // step() on a const patient: rejected with a message instead of an overload error.
+    template <class Sink = null_sink>
+    constexpr void step(const params_type&, Sink&& = Sink{}, const therapy_action<real>* = nullptr, int = 0,
+                        real = real_const<real>::one) const noexcept {
+        static_assert(detail::dependent_false<Sink>,
+                      "oncostate: step() changes the patient; it cannot be called on a const patient");
+    }
 
     // True when every field holds a value the simulation can produce (for restored snapshots).
     constexpr bool well_formed() const noexcept {
@@ -3481,6 +3502,7 @@ private:
                 colonised += c;
                 const std::uint64_t tries = c < max_founders_per_day ? c : max_founders_per_day;
                 lost_today += c - tries;
+                // cppcheck-suppress knownConditionTrueFalse ; false positive: tries can be up to 16
                 for (std::uint64_t f = 0; f < tries; ++f) lost_today += found(p, i, route, sink) ? 0u : 1u;
             }
         }
@@ -4136,18 +4158,18 @@ private:
     constexpr void select_targets() noexcept {
         int per_organ[organ_count] = {};
         for (int pick = 0; pick < recist_max_targets; ++pick) {
-            int best = -1;
+            int largest = -1;
             for (int i = 0; i < count_; ++i) {
                 const entry& r = lesions_[i];
                 if ((r.flags & flag_measurable) == 0 || (r.flags & flag_target) != 0) continue;
                 if (per_organ[organ_key(r)] >= recist_max_targets_per_organ) continue;
-                if (best < 0 || r.size_01mm > lesions_[best].size_01mm ||
-                    (r.size_01mm == lesions_[best].size_01mm && r.id < lesions_[best].id))
-                    best = i;
+                if (largest < 0 || r.size_01mm > lesions_[largest].size_01mm ||
+                    (r.size_01mm == lesions_[largest].size_01mm && r.id < lesions_[largest].id))
+                    largest = i;
             }
-            if (best < 0) break;
-            lesions_[best].flags = static_cast<std::uint8_t>(lesions_[best].flags | flag_target);
-            ++per_organ[organ_key(lesions_[best])];
+            if (largest < 0) break;
+            lesions_[largest].flags = static_cast<std::uint8_t>(lesions_[largest].flags | flag_target);
+            ++per_organ[organ_key(lesions_[largest])];
         }
     }
 
@@ -4748,11 +4770,11 @@ private:
         if (automatic && plan.kind == strategy::adaptive) {
             // the tumour's share of the marker, above the healthy baseline, against the line's start
             const real now = v.marker - p.clinic.marker_baseline;
-            const real start = baseline_marker_ - p.clinic.marker_baseline;
+            const real at_start = baseline_marker_ - p.clinic.marker_baseline;
             const care_state s = machine_.state();
-            if (s == care_state::on_line && now < plan.pause_below * start) {
+            if (s == care_state::on_line && now < plan.pause_below * at_start) {
                 pause(sink);
-            } else if (s == care_state::holiday && !(now < plan.resume_at * start)) {
+            } else if (s == care_state::holiday && !(now < plan.resume_at * at_start)) {
                 resume(sink);
             }
         }
@@ -4900,6 +4922,7 @@ constexpr patient_params<R> preset(cancer c) noexcept {
     p.primary.dormancy.angiogenic_switch = R(0.01);
     // resistance: about 5e-8 per division per drug (u = 1e-9 per base, ~50 sites; Bozic 2013)
     switch (c) {
+        // NOLINTNEXTLINE(bugprone-branch-clone): equal values, kept apart to name each cancer's mechanisms
         case cancer::breast_hr_positive:
             p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::hormone));       // ESR1-like
             p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::chemotherapy));  // efflux pump
@@ -5079,14 +5102,16 @@ enum class lesson : std::uint8_t {
 };
 constexpr int lesson_count = static_cast<int>(lesson::count_);
 
+// NOLINTNEXTLINE(clang-analyzer-optin.performance.Padding): a short constant table, fields in reading order
 struct scenario {
-    lesson id;
-    const char* name;         // short, for a command line or a serial menu
-    const char* teaches;      // one sentence
-    cancer type;
-    std::uint64_t seed;
-    std::uint64_t founder_cells;  // the primary at day 0
-    std::int32_t days;            // how long the story takes
+    lesson id{};
+    const char* name = nullptr;     // short, for a command line or a serial menu
+    // cppcheck-suppress unusedStructMember ; read by the programs that tell the story
+    const char* teaches = nullptr;  // one sentence
+    cancer type{};
+    std::uint64_t seed = 0;
+    std::uint64_t founder_cells = 0;  // the primary at day 0
+    std::int32_t days = 0;            // how long the story takes
     std::uint64_t resistant_cells = 0;  // a resistant subclone already present at day 0
     genotype resistant_genes = 0;
 };

@@ -53,6 +53,10 @@ constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, st
     hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 }
 
+// False, but only once a template is instantiated: lets a static_assert fire on use alone.
+template <class...>
+constexpr bool dependent_false = false;
+
 }  // namespace detail
 ONCOSTATE_NAMESPACE_END
 
