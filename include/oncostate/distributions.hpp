@@ -222,18 +222,50 @@ constexpr R rare_mean() noexcept {
     return v;
 }
 
+// The "any success?" draw, bernoulli(g, P(X > 0)), made lazily for a small mean: P(X > 0) <= mean,
+// so a first random word well above the mean's settles "no" before P(X > 0) is computed. The
+// stream is consumed exactly as by bernoulli(g, P(X > 0)), so every result is unchanged. On
+// [2^-40, 1/8] that probability is neither 0 nor 1 (bernoulli would draw nothing for those).
+template <class R>
+constexpr bool lazy_zero_decision(R mean) noexcept {
+    constexpr R low = R(1.0 / 1099511627776.0);  // 2^-40
+    constexpr R high = R(0.125);
+    return !(mean < low) && !(mean > high);
+}
+// The first word of bernoulli(g, q), for a computed q <= bound (up to rounding), already says no.
+template <class R>
+constexpr bool first_word_says_no(std::uint32_t first, R bound) noexcept {
+    const std::uint32_t b = static_cast<std::uint32_t>(real_traits<R>::fraction64(bound) >> 32);
+    return first > b + (b >> 12) + 1u;  // slack far above the rounding of q and of the bound
+}
+// bernoulli(g, p) after its first word; 0 < p < 1.
+template <class R, class Rng>
+constexpr bool bernoulli_rest(Rng& g, R p, std::uint32_t first) noexcept {
+    const std::uint64_t t = real_traits<R>::fraction64(p);
+    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32);
+    if (first != t_hi) return first < t_hi;
+    return g.next() < static_cast<std::uint32_t>(t);
+}
+
 // Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
 template <class R, class Rng>
-constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr) noexcept {
+constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr, R mean) noexcept {
     constexpr R one = R(1.0);
+    std::uint32_t first = 0;
+    const bool lazy = lazy_zero_decision(mean);
+    if (lazy) {
+        first = g.next();
+        if (first_word_says_no(first, mean)) return 0;
+    }
     const R log_p0 = nr * math::log1p(-p);  // log P(X = 0)
     R p0 = one, p_pos = one;
     zero_probability(log_p0, p0, p_pos);
-    if (!bernoulli(g, p_pos)) return 0;
+    if (!(lazy ? bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
     const R s = p / (one - p);
     R u = uniform01<R>(g) * p_pos;
     R f = p0 * nr * s;  // P(X = 1)
     const std::uint64_t cap = n < max_inversion_steps ? n : max_inversion_steps;
+    // cppcheck-suppress knownConditionTrueFalse ; false positive: n >= 2 here, so cap >= 2
     for (std::uint64_t k = 1; k < cap; ++k) {
         if (u < f) return k;
         u -= f;
@@ -265,7 +297,6 @@ constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint6
 // Binomial(n, p) for p <= 1/2, mean >= 10: BTRS.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean, R var) noexcept {
-    // cppcheck-suppress knownConditionTrueFalse ; false positive: n >= 2 here, so cap >= 2
     constexpr R half = R(0.5);
     constexpr R zero = R(0.0);
     constexpr R one = R(1.0);
@@ -389,6 +420,7 @@ constexpr std::uint64_t normal_count(Rng& g, std::uint64_t base, R frac, R sd, s
 
 // Binomial(n, p): successes among n independent trials of probability p. n may be up to 2^63.
 template <class R, class Rng>
+// NOLINTNEXTLINE(misc-no-recursion): recurses once at most (p > 1/2 becomes 1 - p < 1/2)
 constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     constexpr R zero = R(0.0);
     constexpr R half = R(0.5);
@@ -403,7 +435,7 @@ constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
         return detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than any formula
     }
-    if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr);
+    if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr, mean);
     const R var = mean * (one - p);
     if (var >= normal_variance) {
         // n p split exactly into integer and fractional parts through p's 64-bit binary fraction
@@ -420,13 +452,18 @@ template <class R, class Rng>
 constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R zero = R(0.0);
     constexpr R inversion_mean = R(10.0);
-// NOLINTNEXTLINE(misc-no-recursion): recurses once at most (p > 1/2 becomes 1 - p < 1/2)
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (!(mean > zero)) return 0;
     if (mean < inversion_mean) {
+        std::uint32_t first = 0;
+        const bool lazy = detail::lazy_zero_decision(mean);
+        if (lazy) {
+            first = g.next();
+            if (detail::first_word_says_no(first, mean)) return 0;
+        }
         R p0 = zero, p_pos = zero;
         detail::zero_probability(-mean, p0, p_pos);
-        if (!bernoulli(g, p_pos)) return 0;
+        if (!(lazy ? detail::bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
         R u = uniform01<R>(g) * p_pos;
         R f = mean * p0;
         for (std::uint64_t k = 1; k < detail::max_inversion_steps; ++k) {

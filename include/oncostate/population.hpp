@@ -180,7 +180,8 @@ public:
                         real site_factor = real_const<real>::one) noexcept {
         using k = real_const<real>;
         const std::uint64_t n_total = cells();
-        const real phi = competition(p, n_total);
+        real phi = k::one;  // competition(p, n_total), computed when a clone first needs it
+        bool have_phi = false;
         bool stress = false;  // a therapy (not the immune response) acts today
         for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
         const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
@@ -198,49 +199,64 @@ public:
                 keep_all = keep_all * (k::one - detail::clamp01(actions[a].kill_all) * e);
                 keep_birth = keep_birth * (k::one - detail::clamp01(actions[a].birth_reduction) * e);
             }
-            real b = p.growth.birth * p.resistance.birth_factor(c.genes) * keep_birth;
-            const real d = p.growth.death;
-            if (b > d) b = detail::clamp01(d + (b - d) * phi);  // Gompertzian slowing toward K
             const real kill_all = k::one - keep_all;
-            const real p_die = d + kill_all * (k::one - d);
-            const real p_div = b < k::one - p_die ? b : k::one - p_die;
-            const real room = k::one - p_die - p_div;
-            const real p_q = entry_base < room ? entry_base : room;
+            // Draws with no cells are skipped: binomial(g, 0, p) is 0 and consumes no randomness,
+            // so skipping them (and the arithmetic behind their probabilities) changes nothing.
 
             // proliferating compartment
             const std::uint64_t P = c.proliferating;
-            const std::uint64_t n_die = binomial(g, P, p_die);
-            const std::uint64_t n_div = binomial(g, P - n_die, detail::conditional(p_div, k::one - p_die));
-            const std::uint64_t n_q = binomial(g, P - n_die - n_div, detail::conditional(p_q, room + p_q));
-            const std::uint64_t n_killed = binomial(g, n_div, k::one - keep_div);
-            const std::uint64_t divisions = n_div - n_killed;
-            // daughters gain mechanisms; a daughter gains at most one per day
-            std::uint64_t daughters = detail::sat_add(divisions, divisions);
-            std::uint64_t moved = 0;
-            for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
-                if ((static_cast<unsigned>(c.genes) >> m) & 1u) continue;
-                const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
-                const std::uint64_t mutants = binomial(g, daughters, u);
-                if (mutants == 0) continue;
-                const genotype target = resistance_machine::gain(c.genes, m);
-                const int slot = find_or_make(target);
-                if (slot < 0) {  // table full: the mutants stay in the parent clone, reported
-                    unplaced_ = detail::sat_add(unplaced_, mutants);
-                    sink(event{event_code::clone_table_full, static_cast<std::uint8_t>(i), target, mutants});
-                    continue;
+            std::uint64_t n_die = 0, n_div = 0, n_q = 0, divisions = 0, moved = 0;
+            if (P > 0) {
+                real b = p.growth.birth * p.resistance.birth_factor(c.genes) * keep_birth;
+                const real d = p.growth.death;
+                if (b > d) {  // Gompertzian slowing toward K
+                    if (!have_phi) {
+                        phi = competition(p, n_total);
+                        have_phi = true;
+                    }
+                    b = detail::clamp01(d + (b - d) * phi);
                 }
-                if (clones_[slot].cells() == 0 && incoming[slot] == 0) {
-                    sink(event{event_code::resistant_clone_appeared, static_cast<std::uint8_t>(slot), target, mutants});
+                const real p_die = d + kill_all * (k::one - d);
+                const real p_div = b < k::one - p_die ? b : k::one - p_die;
+                const real room = k::one - p_die - p_div;
+                const real p_q = entry_base < room ? entry_base : room;
+                n_die = binomial(g, P, p_die);
+                if (P > n_die) n_div = binomial(g, P - n_die, detail::conditional(p_div, k::one - p_die));
+                if (P > n_die + n_div) n_q = binomial(g, P - n_die - n_div, detail::conditional(p_q, room + p_q));
+                const std::uint64_t n_killed = n_div > 0 ? binomial(g, n_div, k::one - keep_div) : 0;
+                divisions = n_div - n_killed;
+                // daughters gain mechanisms; a daughter gains at most one per day
+                std::uint64_t daughters = detail::sat_add(divisions, divisions);
+                for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
+                    if ((static_cast<unsigned>(c.genes) >> m) & 1u) continue;
+                    const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
+                    const std::uint64_t mutants = binomial(g, daughters, u);
+                    if (mutants == 0) continue;
+                    const genotype target = resistance_machine::gain(c.genes, m);
+                    const int slot = find_or_make(target);
+                    if (slot < 0) {  // table full: the mutants stay in the parent clone, reported
+                        unplaced_ = detail::sat_add(unplaced_, mutants);
+                        sink(event{event_code::clone_table_full, static_cast<std::uint8_t>(i), target, mutants});
+                        continue;
+                    }
+                    if (clones_[slot].cells() == 0 && incoming[slot] == 0) {
+                        sink(event{event_code::resistant_clone_appeared, static_cast<std::uint8_t>(slot), target, mutants});
+                    }
+                    daughters -= mutants;
+                    moved += mutants;
+                    incoming[slot] = detail::sat_add(incoming[slot], mutants);
                 }
-                daughters -= mutants;
-                moved += mutants;
-                incoming[slot] = detail::sat_add(incoming[slot], mutants);
             }
             // quiescent compartment: wake, or die (natural death plus any kill of all cells)
             const std::uint64_t Q = c.dormant;
-            const std::uint64_t n_wake = binomial(g, Q, p.dormancy.reactivation);
-            const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
-            const std::uint64_t n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+            std::uint64_t n_wake = 0, n_qdie = 0;
+            if (Q > 0) {
+                n_wake = binomial(g, Q, p.dormancy.reactivation);
+                if (Q > n_wake) {
+                    const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
+                    n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+                }
+            }
 
             const std::uint64_t stay = P - n_die - n_div - n_q;
             c.proliferating = detail::sat_add(detail::sat_add(stay, detail::sat_add(divisions, divisions) - moved), n_wake);
@@ -255,6 +271,13 @@ public:
             }
         }
         update_dormancy(p, g, sink);
+    }
+    // step() on a const population: rejected with a message instead of an overload error.
+    template <class Rng, class Sink = null_sink>
+    constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
+                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
+        static_assert(detail::dependent_false<Rng>,
+                      "oncostate: step() changes the population; it cannot be called on a const population");
     }
 
 private:
@@ -272,13 +295,6 @@ private:
         for (int i = 0; i < MaxClones; ++i) {
             if (clones_[i].alive && clones_[i].genes == g) return i;
             if (!clones_[i].alive && free_slot < 0) free_slot = i;
-    // step() on a const population: rejected with a message instead of an overload error.
-    template <class Rng, class Sink = null_sink>
-    constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
-                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
-        static_assert(detail::dependent_false<Rng>,
-                      "oncostate: step() changes the population; it cannot be called on a const population");
-    }
         }
         if (free_slot < 0) return -1;
         clones_[free_slot] = clone{0, 0, g, 1};

@@ -1727,18 +1727,50 @@ constexpr R rare_mean() noexcept {
     return v;
 }
 
+// The "any success?" draw, bernoulli(g, P(X > 0)), made lazily for a small mean: P(X > 0) <= mean,
+// so a first random word well above the mean's settles "no" before P(X > 0) is computed. The
+// stream is consumed exactly as by bernoulli(g, P(X > 0)), so every result is unchanged. On
+// [2^-40, 1/8] that probability is neither 0 nor 1 (bernoulli would draw nothing for those).
+template <class R>
+constexpr bool lazy_zero_decision(R mean) noexcept {
+    constexpr R low = R(1.0 / 1099511627776.0);  // 2^-40
+    constexpr R high = R(0.125);
+    return !(mean < low) && !(mean > high);
+}
+// The first word of bernoulli(g, q), for a computed q <= bound (up to rounding), already says no.
+template <class R>
+constexpr bool first_word_says_no(std::uint32_t first, R bound) noexcept {
+    const std::uint32_t b = static_cast<std::uint32_t>(real_traits<R>::fraction64(bound) >> 32);
+    return first > b + (b >> 12) + 1u;  // slack far above the rounding of q and of the bound
+}
+// bernoulli(g, p) after its first word; 0 < p < 1.
+template <class R, class Rng>
+constexpr bool bernoulli_rest(Rng& g, R p, std::uint32_t first) noexcept {
+    const std::uint64_t t = real_traits<R>::fraction64(p);
+    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32);
+    if (first != t_hi) return first < t_hi;
+    return g.next() < static_cast<std::uint32_t>(t);
+}
+
 // Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
 template <class R, class Rng>
-constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr) noexcept {
+constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr, R mean) noexcept {
     constexpr R one = R(1.0);
+    std::uint32_t first = 0;
+    const bool lazy = lazy_zero_decision(mean);
+    if (lazy) {
+        first = g.next();
+        if (first_word_says_no(first, mean)) return 0;
+    }
     const R log_p0 = nr * math::log1p(-p);  // log P(X = 0)
     R p0 = one, p_pos = one;
     zero_probability(log_p0, p0, p_pos);
-    if (!bernoulli(g, p_pos)) return 0;
+    if (!(lazy ? bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
     const R s = p / (one - p);
     R u = uniform01<R>(g) * p_pos;
     R f = p0 * nr * s;  // P(X = 1)
     const std::uint64_t cap = n < max_inversion_steps ? n : max_inversion_steps;
+    // cppcheck-suppress knownConditionTrueFalse ; false positive: n >= 2 here, so cap >= 2
     for (std::uint64_t k = 1; k < cap; ++k) {
         if (u < f) return k;
         u -= f;
@@ -1770,7 +1802,6 @@ constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint6
 // Binomial(n, p) for p <= 1/2, mean >= 10: BTRS.
 template <class R, class Rng>
 constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean, R var) noexcept {
-    // cppcheck-suppress knownConditionTrueFalse ; false positive: n >= 2 here, so cap >= 2
     constexpr R half = R(0.5);
     constexpr R zero = R(0.0);
     constexpr R one = R(1.0);
@@ -1894,6 +1925,7 @@ constexpr std::uint64_t normal_count(Rng& g, std::uint64_t base, R frac, R sd, s
 
 // Binomial(n, p): successes among n independent trials of probability p. n may be up to 2^63.
 template <class R, class Rng>
+// NOLINTNEXTLINE(misc-no-recursion): recurses once at most (p > 1/2 becomes 1 - p < 1/2)
 constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     constexpr R zero = R(0.0);
     constexpr R half = R(0.5);
@@ -1908,7 +1940,7 @@ constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
         return detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than any formula
     }
-    if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr);
+    if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr, mean);
     const R var = mean * (one - p);
     if (var >= normal_variance) {
         // n p split exactly into integer and fractional parts through p's 64-bit binary fraction
@@ -1925,13 +1957,18 @@ template <class R, class Rng>
 constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R zero = R(0.0);
     constexpr R inversion_mean = R(10.0);
-// NOLINTNEXTLINE(misc-no-recursion): recurses once at most (p > 1/2 becomes 1 - p < 1/2)
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (!(mean > zero)) return 0;
     if (mean < inversion_mean) {
+        std::uint32_t first = 0;
+        const bool lazy = detail::lazy_zero_decision(mean);
+        if (lazy) {
+            first = g.next();
+            if (detail::first_word_says_no(first, mean)) return 0;
+        }
         R p0 = zero, p_pos = zero;
         detail::zero_probability(-mean, p0, p_pos);
-        if (!bernoulli(g, p_pos)) return 0;
+        if (!(lazy ? detail::bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
         R u = uniform01<R>(g) * p_pos;
         R f = mean * p0;
         for (std::uint64_t k = 1; k < detail::max_inversion_steps; ++k) {
@@ -2414,7 +2451,8 @@ public:
                         real site_factor = real_const<real>::one) noexcept {
         using k = real_const<real>;
         const std::uint64_t n_total = cells();
-        const real phi = competition(p, n_total);
+        real phi = k::one;  // competition(p, n_total), computed when a clone first needs it
+        bool have_phi = false;
         bool stress = false;  // a therapy (not the immune response) acts today
         for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
         const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
@@ -2432,49 +2470,64 @@ public:
                 keep_all = keep_all * (k::one - detail::clamp01(actions[a].kill_all) * e);
                 keep_birth = keep_birth * (k::one - detail::clamp01(actions[a].birth_reduction) * e);
             }
-            real b = p.growth.birth * p.resistance.birth_factor(c.genes) * keep_birth;
-            const real d = p.growth.death;
-            if (b > d) b = detail::clamp01(d + (b - d) * phi);  // Gompertzian slowing toward K
             const real kill_all = k::one - keep_all;
-            const real p_die = d + kill_all * (k::one - d);
-            const real p_div = b < k::one - p_die ? b : k::one - p_die;
-            const real room = k::one - p_die - p_div;
-            const real p_q = entry_base < room ? entry_base : room;
+            // Draws with no cells are skipped: binomial(g, 0, p) is 0 and consumes no randomness,
+            // so skipping them (and the arithmetic behind their probabilities) changes nothing.
 
             // proliferating compartment
             const std::uint64_t P = c.proliferating;
-            const std::uint64_t n_die = binomial(g, P, p_die);
-            const std::uint64_t n_div = binomial(g, P - n_die, detail::conditional(p_div, k::one - p_die));
-            const std::uint64_t n_q = binomial(g, P - n_die - n_div, detail::conditional(p_q, room + p_q));
-            const std::uint64_t n_killed = binomial(g, n_div, k::one - keep_div);
-            const std::uint64_t divisions = n_div - n_killed;
-            // daughters gain mechanisms; a daughter gains at most one per day
-            std::uint64_t daughters = detail::sat_add(divisions, divisions);
-            std::uint64_t moved = 0;
-            for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
-                if ((static_cast<unsigned>(c.genes) >> m) & 1u) continue;
-                const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
-                const std::uint64_t mutants = binomial(g, daughters, u);
-                if (mutants == 0) continue;
-                const genotype target = resistance_machine::gain(c.genes, m);
-                const int slot = find_or_make(target);
-                if (slot < 0) {  // table full: the mutants stay in the parent clone, reported
-                    unplaced_ = detail::sat_add(unplaced_, mutants);
-                    sink(event{event_code::clone_table_full, static_cast<std::uint8_t>(i), target, mutants});
-                    continue;
+            std::uint64_t n_die = 0, n_div = 0, n_q = 0, divisions = 0, moved = 0;
+            if (P > 0) {
+                real b = p.growth.birth * p.resistance.birth_factor(c.genes) * keep_birth;
+                const real d = p.growth.death;
+                if (b > d) {  // Gompertzian slowing toward K
+                    if (!have_phi) {
+                        phi = competition(p, n_total);
+                        have_phi = true;
+                    }
+                    b = detail::clamp01(d + (b - d) * phi);
                 }
-                if (clones_[slot].cells() == 0 && incoming[slot] == 0) {
-                    sink(event{event_code::resistant_clone_appeared, static_cast<std::uint8_t>(slot), target, mutants});
+                const real p_die = d + kill_all * (k::one - d);
+                const real p_div = b < k::one - p_die ? b : k::one - p_die;
+                const real room = k::one - p_die - p_div;
+                const real p_q = entry_base < room ? entry_base : room;
+                n_die = binomial(g, P, p_die);
+                if (P > n_die) n_div = binomial(g, P - n_die, detail::conditional(p_div, k::one - p_die));
+                if (P > n_die + n_div) n_q = binomial(g, P - n_die - n_div, detail::conditional(p_q, room + p_q));
+                const std::uint64_t n_killed = n_div > 0 ? binomial(g, n_div, k::one - keep_div) : 0;
+                divisions = n_div - n_killed;
+                // daughters gain mechanisms; a daughter gains at most one per day
+                std::uint64_t daughters = detail::sat_add(divisions, divisions);
+                for (int m = 0; m < p.resistance.count() && daughters > 0; ++m) {
+                    if ((static_cast<unsigned>(c.genes) >> m) & 1u) continue;
+                    const real u = detail::clamp01(p.resistance[m].mutation_probability * p.resistance.instability);
+                    const std::uint64_t mutants = binomial(g, daughters, u);
+                    if (mutants == 0) continue;
+                    const genotype target = resistance_machine::gain(c.genes, m);
+                    const int slot = find_or_make(target);
+                    if (slot < 0) {  // table full: the mutants stay in the parent clone, reported
+                        unplaced_ = detail::sat_add(unplaced_, mutants);
+                        sink(event{event_code::clone_table_full, static_cast<std::uint8_t>(i), target, mutants});
+                        continue;
+                    }
+                    if (clones_[slot].cells() == 0 && incoming[slot] == 0) {
+                        sink(event{event_code::resistant_clone_appeared, static_cast<std::uint8_t>(slot), target, mutants});
+                    }
+                    daughters -= mutants;
+                    moved += mutants;
+                    incoming[slot] = detail::sat_add(incoming[slot], mutants);
                 }
-                daughters -= mutants;
-                moved += mutants;
-                incoming[slot] = detail::sat_add(incoming[slot], mutants);
             }
             // quiescent compartment: wake, or die (natural death plus any kill of all cells)
             const std::uint64_t Q = c.dormant;
-            const std::uint64_t n_wake = binomial(g, Q, p.dormancy.reactivation);
-            const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
-            const std::uint64_t n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+            std::uint64_t n_wake = 0, n_qdie = 0;
+            if (Q > 0) {
+                n_wake = binomial(g, Q, p.dormancy.reactivation);
+                if (Q > n_wake) {
+                    const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
+                    n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+                }
+            }
 
             const std::uint64_t stay = P - n_die - n_div - n_q;
             c.proliferating = detail::sat_add(detail::sat_add(stay, detail::sat_add(divisions, divisions) - moved), n_wake);
@@ -2489,6 +2542,13 @@ public:
             }
         }
         update_dormancy(p, g, sink);
+    }
+    // step() on a const population: rejected with a message instead of an overload error.
+    template <class Rng, class Sink = null_sink>
+    constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
+                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
+        static_assert(detail::dependent_false<Rng>,
+                      "oncostate: step() changes the population; it cannot be called on a const population");
     }
 
 private:
@@ -2506,13 +2566,6 @@ private:
         for (int i = 0; i < MaxClones; ++i) {
             if (clones_[i].alive && clones_[i].genes == g) return i;
             if (!clones_[i].alive && free_slot < 0) free_slot = i;
-    // step() on a const population: rejected with a message instead of an overload error.
-    template <class Rng, class Sink = null_sink>
-    constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
-                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
-        static_assert(detail::dependent_false<Rng>,
-                      "oncostate: step() changes the population; it cannot be called on a const population");
-    }
         }
         if (free_slot < 0) return -1;
         clones_[free_slot] = clone{0, 0, g, 1};
