@@ -3673,12 +3673,18 @@ private:
         const progression from = l.progress.state();
         if (to == from) return;
         if (l.progress.transition(to) != errc::ok) {
-            // A state the table does not reach directly (e.g. micrometastasis -> detectable in one
-            // day): pass through vascularised, which reaches every later state. Never silent.
-            if (l.progress.transition(progression::vascularised) != errc::ok || l.progress.transition(to) != errc::ok) {
+            // A state the table does not reach in one step (a micrometastasis visible within a
+            // day, an in-situ primary seen and felt on the same day): pass through the first
+            // state that links the two, so both steps are legal. Never silent.
+            constexpr progression via[2] = {progression::vascularised, progression::detectable};
+            int k = 0;
+            while (k < 2 && !(progression_machine::allowed(from, via[k]) && progression_machine::allowed(via[k], to))) ++k;
+            if (k == 2) {
                 sink(event{event_code::illegal_transition, 0, 0, static_cast<std::uint64_t>(to), static_cast<std::uint8_t>(i)});
                 return;
             }
+            l.progress.transition(via[k]);
+            l.progress.transition(to);
         }
         if (to == progression::eradicated) sink(event{event_code::lesion_eradicated, 0, 0, 0, static_cast<std::uint8_t>(i)});
     }

@@ -295,6 +295,26 @@ std::uint64_t state_fingerprint(const P& pt) {
 }
 }  // namespace
 
+TEST_CASE("patient: a primary seen and felt on the same day while in situ becomes symptomatic") {
+    using R = float;
+    patient_params<R> p = base_params<R>();
+    p.invasion = R(0.0);  // it stays in situ
+    p.sites[static_cast<int>(organ::breast)].symptom_cells = 1000000;
+    static patient<float, 4, 2> pt;
+    REQUIRE(pt.start(p, 1, 0, 200000000) == errc::ok);  // about 7 mm: visible and felt on day 1
+    int illegal = 0, detected = 0, felt = 0;
+    auto sink = [&](const event& e) {
+        illegal += e.code == event_code::illegal_transition ? 1 : 0;
+        detected += e.code == event_code::detection ? 1 : 0;
+        felt += e.code == event_code::symptom_onset ? 1 : 0;
+    };
+    for (int day = 0; day < 10; ++day) pt.step(p, sink);
+    CHECK(pt[0].progress.state() == progression::symptomatic);  // through detectable, both legal
+    CHECK(illegal == 0);
+    CHECK(detected == 1);
+    CHECK(felt == 1);
+}
+
 TEST_CASE("patient: snapshots restore bit-identical runs and reject corruption") {
     using P = patient<q16_16, 8, 2>;
     using R = sfloat;
