@@ -24,5 +24,6 @@
 #include "treatment.hpp"
 #include "presets.hpp"
 #include "scenarios.hpp"
+#include "digest.hpp"
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP
