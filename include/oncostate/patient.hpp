@@ -195,6 +195,7 @@ public:
     using view_type = clinic_view<real, MaxLesions>;
     static constexpr int max_lesions = MaxLesions;
     static constexpr unsigned slots = static_cast<unsigned>(MaxLesions);
+    static constexpr std::int32_t max_day = 1 << 30;  // step() stops here (about 2.9 million years)
 
     // Begins a patient: one in-situ primary of `founder_cells` cells, day 0. The stream
     // (seed, patient_index) makes the run independent of how a cohort is split.
@@ -309,7 +310,7 @@ public:
     // inhibitors act through it.
     constexpr void step(const params_type& p, Sink&& sink = Sink{}, const therapy_action<real>* actions = nullptr,
                         int action_count = 0, real immune_boost = real_const<real>::one) noexcept {
-        if (!alive()) return;
+        if (!alive() || day_ >= max_day) return;
         ++day_;
         therapy_action<real> today[max_therapies] = {};
         int n_today = 0;
@@ -345,7 +346,10 @@ public:
 
     // True when every field holds a value the simulation can produce (for restored snapshots).
     constexpr bool well_formed() const noexcept {
-        if (day_ < 0 || out_.death_day < -1 || out_.diagnosis_day < -1) return false;
+        if (day_ < 0 || day_ > max_day || out_.death_day < -1 || out_.diagnosis_day < -1) return false;
+        if (out_.death_day > day_ || out_.diagnosis_day > day_ || (out_.death_day >= 0) != (out_.cause != death_cause::none))
+            return false;
+        if (shed_ > max_cells || colonised_ > max_cells || lost_ > max_cells) return false;
         if (static_cast<int>(out_.cause) > static_cast<int>(death_cause::vital_organ)) return false;
         if (static_cast<int>(out_.failed_organ) > organ_count) return false;
         if (static_cast<int>(last_stage_) > static_cast<int>(stage::distant)) return false;
@@ -355,6 +359,7 @@ public:
             if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
             if (!l.cells.well_formed()) return false;
             if (!l.used && l.cells.cells() != 0) return false;
+            if (l.founded_day < 0 || l.founded_day > day_ || l.detected_day < -1 || l.detected_day > day_) return false;
         }
         return true;
     }

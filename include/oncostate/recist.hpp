@@ -81,7 +81,7 @@ struct recist_lesion {
 
 struct recist_options {
     int min_sd_days = 42;               // SD counts for the best response only this long after baseline
-    bool require_confirmation = false;  // CR/PR count for the best response only when confirmed
+    std::uint8_t require_confirmation = 0;  // 1: CR/PR count for the best response only when confirmed (a byte: snapshots are checked bytes)
     int confirmation_days = 28;         // ... by a CR/PR this many days later (consecutive scans)
 };
 
@@ -164,7 +164,7 @@ public:
         options_ = options;
         baseline_day_ = day;
         last_day_ = day;
-        has_baseline_ = true;
+        has_baseline_ = 1;
         return errc::ok;
     }
 
@@ -261,7 +261,7 @@ public:
     constexpr int progression_day() const noexcept { return progression_day_; }
     constexpr bool progressed() const noexcept { return progression_day_ >= 0; }
 
-    constexpr bool has_baseline() const noexcept { return has_baseline_; }
+    constexpr bool has_baseline() const noexcept { return has_baseline_ != 0; }
     constexpr int baseline_day() const noexcept { return baseline_day_; }
     constexpr int assessment_count() const noexcept { return assessments_; }
     constexpr std::uint32_t baseline_sum_01mm() const noexcept { return baseline_sum_; }
@@ -284,6 +284,7 @@ public:
 
     // Internal consistency (e.g. after restoring the bytes from storage).
     constexpr bool well_formed() const noexcept {
+        if (has_baseline_ > 1 || options_.require_confirmation > 1) return false;
         if (count_ > MaxLesions || (!has_baseline_ && count_ != 0)) return false;
         if (rank(best_) == 0 || progression_day_ < -1 || assessments_ < 0) return false;
         if (options_.min_sd_days < 0 || options_.confirmation_days < 0 || baseline_day_ < 0 || last_day_ < baseline_day_)
@@ -433,7 +434,7 @@ private:
     int crpr_run_day_ = -1;  // first day of the current run of CR/PR scans (confirmation)
     int assessments_ = 0;
     std::uint8_t count_ = 0;
-    bool has_baseline_ = false;
+    std::uint8_t has_baseline_ = 0;  // a byte, not bool: snapshots are checked bytes
     response best_ = response::ne;
 };
 

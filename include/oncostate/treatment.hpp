@@ -357,8 +357,19 @@ public:
     }
 
     constexpr bool well_formed() const noexcept {
-        return patient_.well_formed() && static_cast<int>(machine_.state()) < care_state_count && line_ >= -1 &&
-               line_ < max_lines && recist_.well_formed();
+        if (!patient_.well_formed() || static_cast<int>(machine_.state()) >= care_state_count || line_ < -1 ||
+            line_ >= max_lines || !recist_.well_formed() || dosed_today_ > 1)
+            return false;
+        const care_state s = machine_.state();
+        if ((s == care_state::on_line || s == care_state::holiday) && line_ < 0) return false;  // a line to be on
+        const std::int32_t today = patient_.day();
+        if (last_assessment_ < 0 || last_assessment_ > today || record_.diagnosis_day > today) return false;
+        for (int l = 0; l < max_lines; ++l) {
+            if (record_.line_start[l] < -1 || record_.line_start[l] > today || record_.line_end[l] > today ||
+                record_.line_progression[l] > today)
+                return false;
+        }
+        return line_ < 0 || record_.line_start[line_] >= 0;
     }
 
 private:
@@ -400,7 +411,10 @@ private:
         recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
         const int count = measure(v, measured);
         recist_ = recist_tracker<MaxLesions>{};
-        recist_.baseline(measured, count, patient_.day());
+        const errc baseline_result = recist_.baseline(measured, count, patient_.day());
+        // cppcheck-suppress nullPointer ; the contract's portable trap (compilers without __builtin_trap)
+        ONCOSTATE_CONTRACT(baseline_result == errc::ok);  // measure() gives valid, clamped input
+        static_cast<void>(baseline_result);
         non_target_sum_ = 0;
         for (int i = 0; i < MaxLesions; ++i) gone_[i] = 0;
         for (int i = 0; i < count; ++i) {
@@ -482,7 +496,9 @@ private:
                 if (v.visible[j].index == i) {
                     constexpr real ten = real(10.0);
                     const std::int64_t d = real_traits<real>::floor_int(v.visible[j].diameter_mm * ten + real_const<real>::half);
-                    r.size_01mm = static_cast<std::uint32_t>(d < 0 ? 0 : d);
+                    // a lesion beyond the tracker's range (10 m: only a body larger than any patient's)
+                    // is recorded at the range's end rather than rejected
+                    r.size_01mm = d < 0 ? 0u : (d > recist_max_size_01mm ? recist_max_size_01mm : static_cast<std::uint32_t>(d));
                 }
             }
         }

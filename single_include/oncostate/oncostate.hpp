@@ -3313,6 +3313,7 @@ public:
     using view_type = clinic_view<real, MaxLesions>;
     static constexpr int max_lesions = MaxLesions;
     static constexpr unsigned slots = static_cast<unsigned>(MaxLesions);
+    static constexpr std::int32_t max_day = 1 << 30;  // step() stops here (about 2.9 million years)
 
     // Begins a patient: one in-situ primary of `founder_cells` cells, day 0. The stream
     // (seed, patient_index) makes the run independent of how a cohort is split.
@@ -3427,7 +3428,7 @@ public:
     // inhibitors act through it.
     constexpr void step(const params_type& p, Sink&& sink = Sink{}, const therapy_action<real>* actions = nullptr,
                         int action_count = 0, real immune_boost = real_const<real>::one) noexcept {
-        if (!alive()) return;
+        if (!alive() || day_ >= max_day) return;
         ++day_;
         therapy_action<real> today[max_therapies] = {};
         int n_today = 0;
@@ -3463,7 +3464,10 @@ public:
 
     // True when every field holds a value the simulation can produce (for restored snapshots).
     constexpr bool well_formed() const noexcept {
-        if (day_ < 0 || out_.death_day < -1 || out_.diagnosis_day < -1) return false;
+        if (day_ < 0 || day_ > max_day || out_.death_day < -1 || out_.diagnosis_day < -1) return false;
+        if (out_.death_day > day_ || out_.diagnosis_day > day_ || (out_.death_day >= 0) != (out_.cause != death_cause::none))
+            return false;
+        if (shed_ > max_cells || colonised_ > max_cells || lost_ > max_cells) return false;
         if (static_cast<int>(out_.cause) > static_cast<int>(death_cause::vital_organ)) return false;
         if (static_cast<int>(out_.failed_organ) > organ_count) return false;
         if (static_cast<int>(last_stage_) > static_cast<int>(stage::distant)) return false;
@@ -3473,6 +3477,7 @@ public:
             if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
             if (!l.cells.well_formed()) return false;
             if (!l.used && l.cells.cells() != 0) return false;
+            if (l.founded_day < 0 || l.founded_day > day_ || l.detected_day < -1 || l.detected_day > day_) return false;
         }
         return true;
     }
@@ -3941,7 +3946,7 @@ struct recist_lesion {
 
 struct recist_options {
     int min_sd_days = 42;               // SD counts for the best response only this long after baseline
-    bool require_confirmation = false;  // CR/PR count for the best response only when confirmed
+    std::uint8_t require_confirmation = 0;  // 1: CR/PR count for the best response only when confirmed (a byte: snapshots are checked bytes)
     int confirmation_days = 28;         // ... by a CR/PR this many days later (consecutive scans)
 };
 
@@ -4024,7 +4029,7 @@ public:
         options_ = options;
         baseline_day_ = day;
         last_day_ = day;
-        has_baseline_ = true;
+        has_baseline_ = 1;
         return errc::ok;
     }
 
@@ -4121,7 +4126,7 @@ public:
     constexpr int progression_day() const noexcept { return progression_day_; }
     constexpr bool progressed() const noexcept { return progression_day_ >= 0; }
 
-    constexpr bool has_baseline() const noexcept { return has_baseline_; }
+    constexpr bool has_baseline() const noexcept { return has_baseline_ != 0; }
     constexpr int baseline_day() const noexcept { return baseline_day_; }
     constexpr int assessment_count() const noexcept { return assessments_; }
     constexpr std::uint32_t baseline_sum_01mm() const noexcept { return baseline_sum_; }
@@ -4144,6 +4149,7 @@ public:
 
     // Internal consistency (e.g. after restoring the bytes from storage).
     constexpr bool well_formed() const noexcept {
+        if (has_baseline_ > 1 || options_.require_confirmation > 1) return false;
         if (count_ > MaxLesions || (!has_baseline_ && count_ != 0)) return false;
         if (rank(best_) == 0 || progression_day_ < -1 || assessments_ < 0) return false;
         if (options_.min_sd_days < 0 || options_.confirmation_days < 0 || baseline_day_ < 0 || last_day_ < baseline_day_)
@@ -4293,7 +4299,7 @@ private:
     int crpr_run_day_ = -1;  // first day of the current run of CR/PR scans (confirmation)
     int assessments_ = 0;
     std::uint8_t count_ = 0;
-    bool has_baseline_ = false;
+    std::uint8_t has_baseline_ = 0;  // a byte, not bool: snapshots are checked bytes
     response best_ = response::ne;
 };
 
@@ -4653,8 +4659,19 @@ public:
     }
 
     constexpr bool well_formed() const noexcept {
-        return patient_.well_formed() && static_cast<int>(machine_.state()) < care_state_count && line_ >= -1 &&
-               line_ < max_lines && recist_.well_formed();
+        if (!patient_.well_formed() || static_cast<int>(machine_.state()) >= care_state_count || line_ < -1 ||
+            line_ >= max_lines || !recist_.well_formed() || dosed_today_ > 1)
+            return false;
+        const care_state s = machine_.state();
+        if ((s == care_state::on_line || s == care_state::holiday) && line_ < 0) return false;  // a line to be on
+        const std::int32_t today = patient_.day();
+        if (last_assessment_ < 0 || last_assessment_ > today || record_.diagnosis_day > today) return false;
+        for (int l = 0; l < max_lines; ++l) {
+            if (record_.line_start[l] < -1 || record_.line_start[l] > today || record_.line_end[l] > today ||
+                record_.line_progression[l] > today)
+                return false;
+        }
+        return line_ < 0 || record_.line_start[line_] >= 0;
     }
 
 private:
@@ -4696,7 +4713,10 @@ private:
         recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
         const int count = measure(v, measured);
         recist_ = recist_tracker<MaxLesions>{};
-        recist_.baseline(measured, count, patient_.day());
+        const errc baseline_result = recist_.baseline(measured, count, patient_.day());
+        // cppcheck-suppress nullPointer ; the contract's portable trap (compilers without __builtin_trap)
+        ONCOSTATE_CONTRACT(baseline_result == errc::ok);  // measure() gives valid, clamped input
+        static_cast<void>(baseline_result);
         non_target_sum_ = 0;
         for (int i = 0; i < MaxLesions; ++i) gone_[i] = 0;
         for (int i = 0; i < count; ++i) {
@@ -4778,7 +4798,9 @@ private:
                 if (v.visible[j].index == i) {
                     constexpr real ten = real(10.0);
                     const std::int64_t d = real_traits<real>::floor_int(v.visible[j].diameter_mm * ten + real_const<real>::half);
-                    r.size_01mm = static_cast<std::uint32_t>(d < 0 ? 0 : d);
+                    // a lesion beyond the tracker's range (10 m: only a body larger than any patient's)
+                    // is recorded at the range's end rather than rejected
+                    r.size_01mm = d < 0 ? 0u : (d > recist_max_size_01mm ? recist_max_size_01mm : static_cast<std::uint32_t>(d));
                 }
             }
         }
