@@ -5197,7 +5197,9 @@ struct scenario {
     genotype resistant_genes = 0;
 };
 
-constexpr scenario scenarios[lesson_count] = {
+// inline: one table in the whole program, so find_scenario()'s pointers compare equal across
+// translation units.
+inline constexpr scenario scenarios[lesson_count] = {
     {lesson::oligometastatic_cure, "oligometastatic-cure",
      "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 6, 10000000, 7300, 0, 0},
     {lesson::late_relapse, "late-relapse",
