@@ -179,7 +179,14 @@ public:
                         int action_count = 0, Sink&& sink = Sink{},
                         real site_factor = real_const<real>::one) noexcept {
         using k = real_const<real>;
-        const std::uint64_t n_total = cells();
+        // Cells at the start of the day, for the competition term: needed only if a clone divides.
+        std::uint64_t n_total = 0;
+        for (const clone& c : clones_) {
+            if (c.proliferating != 0) {
+                n_total = cells();
+                break;
+            }
+        }
         real phi = k::one;  // competition(p, n_total), computed when a clone first needs it
         bool have_phi = false;
         bool stress = false;  // a therapy (not the immune response) acts today
@@ -262,6 +269,7 @@ public:
             c.proliferating = detail::sat_add(detail::sat_add(stay, detail::sat_add(divisions, divisions) - moved), n_wake);
             c.dormant = detail::sat_add(Q - n_wake - n_qdie, n_q);
         }
+        std::uint64_t awake = 0, asleep = 0;  // today's totals, for the dormancy machine
         for (int i = 0; i < MaxClones; ++i) {
             clone& c = clones_[i];
             c.proliferating = detail::sat_add(c.proliferating, incoming[i]);
@@ -269,8 +277,10 @@ public:
                 c.alive = 0;
                 sink(event{event_code::clone_extinct, static_cast<std::uint8_t>(i), c.genes, 0});
             }
+            awake = detail::sat_add(awake, c.proliferating);
+            asleep = detail::sat_add(asleep, c.dormant);
         }
-        update_dormancy(p, g, sink);
+        update_dormancy(p, g, sink, awake, asleep);
     }
     // step() on a const population: rejected with a message instead of an overload error.
     template <class Rng, class Sink = null_sink>
@@ -329,8 +339,8 @@ private:
     static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept { return n + cap / 10 >= cap; }
 
     template <class Rng, class Sink>
-    constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink) noexcept {
-        const std::uint64_t awake = proliferating(), asleep = dormant_cells();  // one pass each
+    constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink, std::uint64_t awake,
+                                   std::uint64_t asleep) noexcept {
         const std::uint64_t n = detail::sat_add(awake, asleep);
         if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
             vascular_ = 1;
