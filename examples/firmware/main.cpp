@@ -60,7 +60,7 @@ std::uint32_t event_count = 0;
 
 // --- text without printf -------------------------------------------------------------------------
 struct line {
-    char text[96];
+    char text[128];  // the longest line (a scenario's lesson) is under 100 characters
     int n = 0;
     line& operator<<(const char* s) {
         for (int i = 0; s[i] != '\0' && n < static_cast<int>(sizeof text) - 2; ++i) text[n++] = s[i];
