@@ -3,6 +3,7 @@
 #   cmake -DMODE=symbol -DNM=<nm> -DELF=<elf> -DSYMBOL=<regex> -DLIMIT=<bytes> -P check_budget.cmake
 #   cmake -DMODE=stack -DEMULATOR=<cmd|arg|...> -DELF=<elf> -DLIMIT=<bytes> -P check_budget.cmake
 #   cmake -DMODE=instructions -DEMULATOR=... -DELF=<elf> -DNAME=<bench name> [-DLIMIT=<n>] -P ...
+#   cmake -DMODE=calibrate -DEMULATOR=... -DELF=<tick_calibration.elf> -P check_budget.cmake
 # Each prints the measured figure; the first three fail above LIMIT. `instructions` runs QEMU with
 # -icount shift=0 (one instruction = 1 ns of virtual time) and prints a bench line.
 foreach(_var MODE ELF)
@@ -44,16 +45,26 @@ elseif(MODE STREQUAL "symbol")
   endif()
   message("budget: ram_bytes ${_size} (${SYMBOL})")
   _over(${_size} "${LIMIT}" "static RAM of ${SYMBOL}")
-elseif(MODE STREQUAL "stack" OR MODE STREQUAL "instructions")
+elseif(MODE STREQUAL "stack" OR MODE STREQUAL "instructions" OR MODE STREQUAL "calibrate")
   string(REPLACE "|" ";" _emulator "${EMULATOR}")
-  if(MODE STREQUAL "instructions")
+  if(NOT MODE STREQUAL "stack")
     list(INSERT _emulator 1 -icount shift=0,align=off,sleep=off)
   endif()
   execute_process(COMMAND ${_emulator} "${ELF}" RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out TIMEOUT 900)
   if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "${ELF} exited with '${_rc}':\n${_out}")
   endif()
-  if(MODE STREQUAL "stack")
+  if(MODE STREQUAL "calibrate")
+    # 2,000,000 instructions in the loop, plus the few of the two ticks() calls: within 0.1%.
+    if(NOT _out MATCHES "calibration loop: ([0-9]+) ticks at ([0-9]+) Hz")
+      message(FATAL_ERROR "no calibration figure in the output:\n${_out}")
+    endif()
+    math(EXPR _instructions "${CMAKE_MATCH_1} * 1000000000 / ${CMAKE_MATCH_2}")
+    message("calibration: ${_instructions} instructions counted for a loop of 2000000")
+    if(_instructions LESS 2000000 OR _instructions GREATER 2002000)
+      message(FATAL_ERROR "the tick-to-instruction conversion is off: ${_instructions} for 2000000")
+    endif()
+  elseif(MODE STREQUAL "stack")
     if(NOT _out MATCHES "stack below main in the daily loop: ([0-9]+) bytes")
       message(FATAL_ERROR "no stack figure in the output:\n${_out}")
     endif()
