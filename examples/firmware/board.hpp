@@ -23,7 +23,8 @@ void show_levels(const std::uint8_t* levels, int count);
 // Persistent storage for one snapshot (a flash page on a real board). store() may be called
 // often; a real board should alternate two pages so a power cut during a write leaves the
 // other intact (restore_snapshot's CRC rejects the torn one).
-void store(const std::uint8_t* bytes, std::size_t size);
+// Returns false when the snapshot does not fit (or the write failed).
+bool store(const std::uint8_t* bytes, std::size_t size);
 // The stored snapshot, or size 0 when there is none.
 std::size_t load(std::uint8_t* bytes, std::size_t capacity);
 

@@ -63,10 +63,11 @@ void show_levels(const std::uint8_t* levels, int count) {
     write(line);
 }
 
-void store(const std::uint8_t* bytes, std::size_t size) {
-    if (size > sizeof flash_page) return;  // a real board would report this at build time
+bool store(const std::uint8_t* bytes, std::size_t size) {
+    if (size > sizeof flash_page) return false;
     for (std::size_t i = 0; i < size; ++i) flash_page[i] = bytes[i];
     flash_used = size;
+    return true;
 }
 
 std::size_t load(std::uint8_t* bytes, std::size_t capacity) {

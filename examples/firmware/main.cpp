@@ -169,7 +169,9 @@ int main() {
 #ifndef FIRMWARE_QUIET
         if (day > 0 && day % 365 == 0) {  // once a year: keep the state in flash
             std::size_t n = 0;
-            if (os::save_snapshot(patient_care, snapshot, sizeof snapshot, n) == os::errc::ok) board::store(snapshot, n);
+            const os::errc saved = os::save_snapshot(patient_care, snapshot, sizeof snapshot, n);
+            if (saved != os::errc::ok || !board::store(snapshot, n))
+                (l << "snapshot not stored: " << (saved != os::errc::ok ? os::error_name(saved) : "storage too small")).send();
             if (day == days / 2 / 365 * 365) power_cycle();
         }
 #endif
