@@ -97,6 +97,11 @@ struct clinic_params {
     // SABR-COMET allowed 1-5, Palma et al., Lancet 2019).
     int oligometastatic_lesions = 5;
     int oligometastatic_organs = 2;
+    // Before diagnosis, is the patient scanned? 1: a lesion is found the day a scan could show it
+    // (a screened or closely watched population). 0: no one looks until a symptom brings the
+    // patient in; the staging scan then shows every visible lesion. Most cancers without
+    // screening, such as pancreatic cancer, present this way, most of them with distant disease.
+    std::uint8_t scanned_before_diagnosis = 1;
 };
 
 // Diameter of a spherical lesion: d = 10 cbrt(6 V / pi) mm with V = cells / cells_per_cm3 cm^3.

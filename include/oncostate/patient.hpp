@@ -129,7 +129,7 @@ struct patient_params {
         if (!(total > real_const<R>::zero)) return errc::tropism_invalid;
         if (lethal_cells < 2 || lethal_cells > max_cells) return errc::lethal_burden_invalid;
         if (clinic.cells_per_cm3 == 0 || !(clinic.imaging_mm > real_const<R>::zero) ||
-            clinic.oligometastatic_lesions < 1 || clinic.oligometastatic_organs < 1)
+            clinic.oligometastatic_lesions < 1 || clinic.oligometastatic_organs < 1 || clinic.scanned_before_diagnosis > 1)
             return errc::clinic_parameter_invalid;
         if (immune_on > 1 || immune.validate() != errc::ok) return errc::immune_parameter_invalid;
         return errc::ok;
@@ -516,12 +516,15 @@ private:
     // Progression states, detection and symptoms from today's truth, and the clinical stage.
     template <class Sink>
     constexpr void update_clinic(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
-        const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
+        // unscanned, nothing is visible (no count reaches the maximum)
+        const bool scanned = out_.diagnosis_day >= 0 || p.clinic.scanned_before_diagnosis != 0 || felt_today(p, counts);
+        const std::uint64_t visible_cells =
+            scanned ? cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3) : ~std::uint64_t{0};
         for (int i = 0; i < MaxLesions; ++i) {
             lesion_type& l = lesions_[i];
             if (!l.active()) continue;
             const std::uint64_t n = counts[i];
-            const std::uint64_t feel = p.sites[static_cast<int>(l.where.is_node() ? organ::lymph_node : l.where.where)].symptom_cells;
+            const std::uint64_t feel = symptom_cells(p, l);
             const bool visible = n > 0 && n >= visible_cells;
             const bool felt = feel > 0 && n >= feel;
             if (visible && !l.detected) {
@@ -544,6 +547,20 @@ private:
             last_stage_ = s;
             sink(event{event_code::stage_change, 0, 0, static_cast<std::uint64_t>(s), 0});
         }
+    }
+
+    static constexpr std::uint64_t symptom_cells(const params_type& p, const lesion_type& l) noexcept {
+        return p.sites[static_cast<int>(l.where.is_node() ? organ::lymph_node : l.where.where)].symptom_cells;
+    }
+
+    constexpr bool felt_today(const params_type& p, const std::uint64_t* counts) const noexcept {
+        for (int i = 0; i < MaxLesions; ++i) {
+            const lesion_type& l = lesions_[i];
+            if (!l.active()) continue;
+            const std::uint64_t feel = symptom_cells(p, l);
+            if (feel > 0 && counts[i] >= feel) return true;
+        }
+        return false;
     }
 
     constexpr progression target_state(int i, const lesion_type& l, std::uint64_t n, bool visible, bool felt) const noexcept {

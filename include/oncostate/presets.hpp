@@ -159,6 +159,13 @@ constexpr patient_params<R> preset(cancer c) noexcept {
             p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::second_chemotherapy));
             break;
     }
+    if (c == cancer::pancreatic) {
+        // growth stays exponential over the clinical range (Haeno et al., Cell 2012)
+        p.primary.growth.gompertz_reference = 100000000000;
+        // no screening: symptoms bring the patient in, most often with metastases already
+        // seeded (Haeno 2012)
+        p.clinic.scanned_before_diagnosis = 0;
+    }
     p.metastasis = p.primary;
     p.spread.lymphatic = R(n.lymphatic);
     p.invasion = R(0.002);
@@ -180,6 +187,9 @@ constexpr patient_params<R> preset(cancer c) noexcept {
     // vital organs (MODEL_SPEC section 9): brain and liver fail before the total burden kills
     p.sites[static_cast<int>(organ::brain)].vital_cells = 30000000000;
     p.sites[static_cast<int>(organ::liver)].vital_cells = 500000000000;
+    // a pancreatic primary kills by local destruction in about a third of patients
+    // (Iacobuzio-Donahue et al., J Clin Oncol 2009): about 100 cm^3 (illustrative)
+    p.sites[static_cast<int>(organ::pancreas)].vital_cells = 100000000000;
     p.immune_on = (c == cancer::melanoma || c == cancer::kidney) ? 1 : 0;
     return p;
 }
@@ -274,6 +284,10 @@ constexpr treatment_plan<R> standard_plan(cancer c) noexcept {
             line(1);
             break;
         }
+        case cancer::pancreatic:  // FOLFIRINOX, then gemcitabine-based: mostly stable disease
+            chemo.kill_dividing = R(0.03);
+            chemo2.kill_dividing = R(0.02);
+            [[fallthrough]];
         default:  // chemotherapy, then a second chemotherapy
             set(0, chemo);
             set(1, chemo2);

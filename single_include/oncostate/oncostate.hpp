@@ -3112,6 +3112,11 @@ struct clinic_params {
     // SABR-COMET allowed 1-5, Palma et al., Lancet 2019).
     int oligometastatic_lesions = 5;
     int oligometastatic_organs = 2;
+    // Before diagnosis, is the patient scanned? 1: a lesion is found the day a scan could show it
+    // (a screened or closely watched population). 0: no one looks until a symptom brings the
+    // patient in; the staging scan then shows every visible lesion. Most cancers without
+    // screening, such as pancreatic cancer, present this way, most of them with distant disease.
+    std::uint8_t scanned_before_diagnosis = 1;
 };
 
 // Diameter of a spherical lesion: d = 10 cbrt(6 V / pi) mm with V = cells / cells_per_cm3 cm^3.
@@ -3257,7 +3262,7 @@ struct patient_params {
         if (!(total > real_const<R>::zero)) return errc::tropism_invalid;
         if (lethal_cells < 2 || lethal_cells > max_cells) return errc::lethal_burden_invalid;
         if (clinic.cells_per_cm3 == 0 || !(clinic.imaging_mm > real_const<R>::zero) ||
-            clinic.oligometastatic_lesions < 1 || clinic.oligometastatic_organs < 1)
+            clinic.oligometastatic_lesions < 1 || clinic.oligometastatic_organs < 1 || clinic.scanned_before_diagnosis > 1)
             return errc::clinic_parameter_invalid;
         if (immune_on > 1 || immune.validate() != errc::ok) return errc::immune_parameter_invalid;
         return errc::ok;
@@ -3644,12 +3649,15 @@ private:
     // Progression states, detection and symptoms from today's truth, and the clinical stage.
     template <class Sink>
     constexpr void update_clinic(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
-        const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
+        // unscanned, nothing is visible (no count reaches the maximum)
+        const bool scanned = out_.diagnosis_day >= 0 || p.clinic.scanned_before_diagnosis != 0 || felt_today(p, counts);
+        const std::uint64_t visible_cells =
+            scanned ? cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3) : ~std::uint64_t{0};
         for (int i = 0; i < MaxLesions; ++i) {
             lesion_type& l = lesions_[i];
             if (!l.active()) continue;
             const std::uint64_t n = counts[i];
-            const std::uint64_t feel = p.sites[static_cast<int>(l.where.is_node() ? organ::lymph_node : l.where.where)].symptom_cells;
+            const std::uint64_t feel = symptom_cells(p, l);
             const bool visible = n > 0 && n >= visible_cells;
             const bool felt = feel > 0 && n >= feel;
             if (visible && !l.detected) {
@@ -3672,6 +3680,20 @@ private:
             last_stage_ = s;
             sink(event{event_code::stage_change, 0, 0, static_cast<std::uint64_t>(s), 0});
         }
+    }
+
+    static constexpr std::uint64_t symptom_cells(const params_type& p, const lesion_type& l) noexcept {
+        return p.sites[static_cast<int>(l.where.is_node() ? organ::lymph_node : l.where.where)].symptom_cells;
+    }
+
+    constexpr bool felt_today(const params_type& p, const std::uint64_t* counts) const noexcept {
+        for (int i = 0; i < MaxLesions; ++i) {
+            const lesion_type& l = lesions_[i];
+            if (!l.active()) continue;
+            const std::uint64_t feel = symptom_cells(p, l);
+            if (feel > 0 && counts[i] >= feel) return true;
+        }
+        return false;
     }
 
     constexpr progression target_state(int i, const lesion_type& l, std::uint64_t n, bool visible, bool felt) const noexcept {
@@ -5043,6 +5065,13 @@ constexpr patient_params<R> preset(cancer c) noexcept {
             p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::second_chemotherapy));
             break;
     }
+    if (c == cancer::pancreatic) {
+        // growth stays exponential over the clinical range (Haeno et al., Cell 2012)
+        p.primary.growth.gompertz_reference = 100000000000;
+        // no screening: symptoms bring the patient in, most often with metastases already
+        // seeded (Haeno 2012)
+        p.clinic.scanned_before_diagnosis = 0;
+    }
     p.metastasis = p.primary;
     p.spread.lymphatic = R(n.lymphatic);
     p.invasion = R(0.002);
@@ -5064,6 +5093,9 @@ constexpr patient_params<R> preset(cancer c) noexcept {
     // vital organs (MODEL_SPEC section 9): brain and liver fail before the total burden kills
     p.sites[static_cast<int>(organ::brain)].vital_cells = 30000000000;
     p.sites[static_cast<int>(organ::liver)].vital_cells = 500000000000;
+    // a pancreatic primary kills by local destruction in about a third of patients
+    // (Iacobuzio-Donahue et al., J Clin Oncol 2009): about 100 cm^3 (illustrative)
+    p.sites[static_cast<int>(organ::pancreas)].vital_cells = 100000000000;
     p.immune_on = (c == cancer::melanoma || c == cancer::kidney) ? 1 : 0;
     return p;
 }
@@ -5158,6 +5190,10 @@ constexpr treatment_plan<R> standard_plan(cancer c) noexcept {
             line(1);
             break;
         }
+        case cancer::pancreatic:  // FOLFIRINOX, then gemcitabine-based: mostly stable disease
+            chemo.kill_dividing = R(0.03);
+            chemo2.kill_dividing = R(0.02);
+            [[fallthrough]];
         default:  // chemotherapy, then a second chemotherapy
             set(0, chemo);
             set(1, chemo2);

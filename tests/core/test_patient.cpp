@@ -315,6 +315,33 @@ TEST_CASE("patient: a primary seen and felt on the same day while in situ become
     CHECK(felt == 1);
 }
 
+TEST_CASE("patient: unscanned, the disease is found by its first symptom, with every visible lesion") {
+    using R = float;
+    patient_params<R> p = base_params<R>();
+    p.invasion = R(0.0);
+    p.sites[static_cast<int>(organ::breast)].symptom_cells = 1000000000;
+    p.clinic.scanned_before_diagnosis = 2;
+    CHECK(p.validate() == errc::clinic_parameter_invalid);
+    p.clinic.scanned_before_diagnosis = 0;
+    static patient<float, 4, 2> pt;
+    REQUIRE(pt.start(p, 1, 0, 100000000) == errc::ok);  // visible (6 mm), not felt
+    int detected_day = -1, felt_day = -1;
+    auto sink = [&](const event& e) {
+        if (e.code == event_code::detection && detected_day < 0) detected_day = pt.day();
+        if (e.code == event_code::symptom_onset && felt_day < 0) felt_day = pt.day();
+    };
+    for (int day = 0; day < 3000 && felt_day < 0; ++day) pt.step(p, sink);
+    CHECK(felt_day > 30);                 // it grew unseen from 1e8 to 1e9 cells
+    CHECK(detected_day == felt_day);      // the staging scan on the day of the symptom
+    CHECK(pt.result().diagnosis_day == felt_day);
+    CHECK(pt[0].progress.state() == progression::symptomatic);
+
+    p.clinic.scanned_before_diagnosis = 1;  // scanned: found the first day
+    REQUIRE(pt.start(p, 1, 0, 100000000) == errc::ok);
+    pt.step(p);
+    CHECK(pt.result().diagnosis_day == pt.day());
+}
+
 TEST_CASE("patient: snapshots restore bit-identical runs and reject corruption") {
     using P = patient<q16_16, 8, 2>;
     using R = sfloat;

@@ -3,6 +3,8 @@
 #include "oncostate_test.hpp"
 #include "stats.hpp"
 
+#include <algorithm>  // std::sort
+
 using namespace oncostate;
 
 namespace {
@@ -96,6 +98,54 @@ TEST_CASE("presets: most metastatic germ-cell patients are cured by chemotherapy
     }
     CHECK(metastatic >= 20);
     CHECK(cured * 3 >= metastatic * 2);  // at least two thirds
+}
+
+namespace {
+
+// Median overall survival in days of eight pancreatic patients grown from an in-situ primary
+// (-1 if any is not diagnosed or still alive after 20 years), and how many had metastases,
+// visible or not, on the day symptoms brought them in.
+template <class S>
+int pancreatic_median_os(int& metastatic_at_diagnosis) {
+    using R = real_t<S>;
+    const auto p = preset<R>(cancer::pancreatic);
+    const auto plan = standard_plan<R>(cancer::pancreatic);
+    static care<S, 16, 4> c;
+    int os[8] = {};
+    metastatic_at_diagnosis = 0;
+    for (std::uint64_t i = 0; i < 8; ++i) {
+        REQUIRE(c.start(p, plan, 5, i, 20000000) == errc::ok);
+        bool metastatic = false;
+        int first_detection = -1;
+        auto sink = [&](const event& e) {
+            if (e.code == event_code::detection && first_detection < 0) first_detection = c.truth().day();
+            if (e.code != event_code::diagnosis) return;
+            for (int k = 1; k < 16; ++k) metastatic = metastatic || c.truth()[k].cells.cells() > 0;
+        };
+        for (int day = 0; day < 7300 && c.truth().alive(); ++day) c.step(p, plan, sink);
+        if (c.record().overall_survival() < 0) return -1;
+        CHECK(first_detection == c.record().diagnosis_day);  // no scan found it before symptoms did
+        os[i] = c.record().overall_survival();
+        metastatic_at_diagnosis += metastatic ? 1 : 0;
+    }
+    std::sort(os, os + 8);
+    return (os[3] + os[4]) / 2;
+}
+
+}  // namespace
+
+TEST_CASE("presets: pancreatic cancer, found by its symptoms, kills within months") {
+    // Conroy et al. (NEJM 2011): median overall survival 11.1 months with FOLFIRINOX
+    int metastatic = 0;
+    const int fixed_days = pancreatic_median_os<q16_16>(metastatic);
+    CHECK(metastatic >= 6);
+    const int float_days = pancreatic_median_os<float>(metastatic);
+    CHECK(metastatic >= 6);
+    for (const int days : {fixed_days, float_days}) {
+        CHECK(days >= 90);
+        CHECK(days <= 730);  // months, not years
+    }
+    MESSAGE("pancreatic median OS: " << fixed_days << " days (fixed), " << float_days << " days (float)");
 }
 
 TEST_CASE("presets: HR+ breast relapses keep coming years after surgery") {
