@@ -92,7 +92,8 @@ struct clone {
 
 namespace detail {
 constexpr std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) noexcept {
-    return (a >= max_cells || b >= max_cells - a) ? max_cells : a + b;
+    const std::uint64_t s = a + b;
+    return (s < a || s > max_cells) ? max_cells : s;  // s < a: the sum wrapped
 }
 template <class R>
 constexpr R clamp01(R x) noexcept {
@@ -127,7 +128,11 @@ public:
     }
     constexpr std::uint64_t proliferating() const noexcept { return sum(&clone::proliferating); }
     constexpr std::uint64_t dormant_cells() const noexcept { return sum(&clone::dormant); }
-    constexpr std::uint64_t cells() const noexcept { return detail::sat_add(proliferating(), dormant_cells()); }
+    constexpr std::uint64_t cells() const noexcept {
+        std::uint64_t n = 0;
+        for (const clone& c : clones_) n = detail::sat_add(n, detail::sat_add(c.proliferating, c.dormant));
+        return n;
+    }
     constexpr bool extinct() const noexcept { return cells() == 0; }
     constexpr bool vascularised() const noexcept { return vascular_ != 0; }
     constexpr dormancy dormancy_state() const noexcept { return dormancy_.state(); }
