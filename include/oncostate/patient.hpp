@@ -204,10 +204,15 @@ public:
         const errc e = p.validate();
         if (e != errc::ok) return e;
         if (founder_cells == 0 || founder_cells > max_cells) return errc::cell_count_too_large;
-        *this = patient{};
+        // member by member: `*this = patient{}` would build a 2-3 KB temporary on the stack
+        for (lesion_type& l : lesions_) l = lesion_type{};
         seed_ = seed;
         index_ = patient_index;
         rng_ = xoshiro128pp(seed, patient_index);
+        shed_ = colonised_ = lost_ = 0;
+        out_ = outcome{};
+        day_ = 0;
+        last_stage_ = stage::none;
         lesion_type& primary = lesions_[0];
         primary.used = 1;
         primary.where = site{p.primary_organ, node::none};

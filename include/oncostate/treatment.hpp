@@ -240,12 +240,19 @@ public:
                          std::uint64_t founder_cells = 1) noexcept {
         errc e = plan.validate();
         if (e != errc::ok) return e;
-        patient_type fresh;
-        e = fresh.start(p, seed, index, founder_cells);
+        e = patient_.start(p, seed, index, founder_cells);  // validates before it changes anything
         if (e != errc::ok) return e;
-        *this = care{};
-        patient_ = fresh;
+        // member by member: `*this = care{}` would build a 2-3 KB temporary on the stack
+        recist_ = recist_tracker<MaxLesions>{};
+        record_ = care_record{};
         rng_ = xoshiro128pp(seed ^ 0xC2B2AE3D27D4EB4Fu, index);
+        baseline_marker_ = real_const<real>::zero;
+        last_assessment_ = 0;
+        non_target_sum_ = 0;
+        for (std::uint8_t& g : gone_) g = 0;
+        machine_ = treatment_machine{};
+        line_ = -1;
+        dosed_today_ = 0;
         return errc::ok;
     }
 

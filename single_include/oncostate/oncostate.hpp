@@ -2363,7 +2363,8 @@ struct clone {
 
 namespace detail {
 constexpr std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) noexcept {
-    return (a >= max_cells || b >= max_cells - a) ? max_cells : a + b;
+    const std::uint64_t s = a + b;
+    return (s < a || s > max_cells) ? max_cells : s;  // s < a: the sum wrapped
 }
 template <class R>
 constexpr R clamp01(R x) noexcept {
@@ -2398,7 +2399,11 @@ public:
     }
     constexpr std::uint64_t proliferating() const noexcept { return sum(&clone::proliferating); }
     constexpr std::uint64_t dormant_cells() const noexcept { return sum(&clone::dormant); }
-    constexpr std::uint64_t cells() const noexcept { return detail::sat_add(proliferating(), dormant_cells()); }
+    constexpr std::uint64_t cells() const noexcept {
+        std::uint64_t n = 0;
+        for (const clone& c : clones_) n = detail::sat_add(n, detail::sat_add(c.proliferating, c.dormant));
+        return n;
+    }
     constexpr bool extinct() const noexcept { return cells() == 0; }
     constexpr bool vascularised() const noexcept { return vascular_ != 0; }
     constexpr dormancy dormancy_state() const noexcept { return dormancy_.state(); }
@@ -3337,10 +3342,15 @@ public:
         const errc e = p.validate();
         if (e != errc::ok) return e;
         if (founder_cells == 0 || founder_cells > max_cells) return errc::cell_count_too_large;
-        *this = patient{};
+        // member by member: `*this = patient{}` would build a 2-3 KB temporary on the stack
+        for (lesion_type& l : lesions_) l = lesion_type{};
         seed_ = seed;
         index_ = patient_index;
         rng_ = xoshiro128pp(seed, patient_index);
+        shed_ = colonised_ = lost_ = 0;
+        out_ = outcome{};
+        day_ = 0;
+        last_stage_ = stage::none;
         lesion_type& primary = lesions_[0];
         primary.used = 1;
         primary.where = site{p.primary_organ, node::none};
@@ -4574,12 +4584,19 @@ public:
                          std::uint64_t founder_cells = 1) noexcept {
         errc e = plan.validate();
         if (e != errc::ok) return e;
-        patient_type fresh;
-        e = fresh.start(p, seed, index, founder_cells);
+        e = patient_.start(p, seed, index, founder_cells);  // validates before it changes anything
         if (e != errc::ok) return e;
-        *this = care{};
-        patient_ = fresh;
+        // member by member: `*this = care{}` would build a 2-3 KB temporary on the stack
+        recist_ = recist_tracker<MaxLesions>{};
+        record_ = care_record{};
         rng_ = xoshiro128pp(seed ^ 0xC2B2AE3D27D4EB4Fu, index);
+        baseline_marker_ = real_const<real>::zero;
+        last_assessment_ = 0;
+        non_target_sum_ = 0;
+        for (std::uint8_t& g : gone_) g = 0;
+        machine_ = treatment_machine{};
+        line_ = -1;
+        dosed_today_ = 0;
         return errc::ok;
     }
 
