@@ -74,14 +74,18 @@ TEST_CASE("scenarios: each shows its lesson in float") {
 #endif
 
 #ifndef ONCOSTATE_TARGET_TEST  // cohorts: host only
-TEST_CASE("presets: most metastatic germ-cell patients are cured by chemotherapy") {
-    // the germ-cell scenario's patient (invasive from the start) over 30 seeds; IGCCCG 2021:
-    // metastatic germ-cell tumours are usually cured
+namespace {
+
+// The germ-cell scenario's patient (invasive from the start) over 30 seeds: how many are
+// metastatic at diagnosis, and how many of those are cured.
+template <class S>
+void germ_cell_cohort(int& metastatic, int& cured) {
+    using R = real_t<S>;
     const scenario& s = scenarios[static_cast<int>(lesson::germ_cell_cure)];
-    const auto p = scenario_params<float>(s);
-    const auto plan = scenario_plan<float>(s);
-    static care<float, 16, 4> c;
-    int metastatic = 0, cured = 0;
+    const auto p = scenario_params<R>(s);
+    const auto plan = scenario_plan<R>(s);
+    static care<S, 16, 4> c;
+    metastatic = cured = 0;
     for (std::uint64_t i = 0; i < 30; ++i) {
         REQUIRE(start_scenario(c, s, p, plan, 2000 + i) == errc::ok);
         int seen = -1;
@@ -96,11 +100,26 @@ TEST_CASE("presets: most metastatic germ-cell patients are cured by chemotherapy
             cured += c.truth().cured() ? 1 : 0;
         }
     }
-    CHECK(metastatic >= 20);
-    CHECK(cured * 3 >= metastatic * 2);  // at least two thirds
 }
 
-namespace {
+// The late-relapse scenario's HR+ patient over 40 seeds: relapses within five years of surgery
+// and after them.
+template <class S>
+void hr_positive_cohort(int& early, int& late) {
+    using R = real_t<S>;
+    const scenario& s = scenarios[static_cast<int>(lesson::late_relapse)];
+    const auto p = scenario_params<R>(s);
+    const auto plan = scenario_plan<R>(s);
+    static care<S, 16, 4> c;
+    early = late = 0;
+    for (std::uint64_t i = 0; i < 40; ++i) {
+        REQUIRE(start_scenario(c, s, p, plan, 1000 + i) == errc::ok);
+        for (int day = 0; day < 7300 && c.truth().alive(); ++day) c.step(p, plan);
+        const std::int32_t r = c.record().relapse_day;
+        if (r < 0) continue;
+        (r - c.record().diagnosis_day >= 5 * 365 ? late : early) += 1;
+    }
+}
 
 // Median overall survival in days of eight pancreatic patients grown from an in-situ primary
 // (-1 if any is not diagnosed or still alive after 20 years), and how many had metastases,
@@ -132,7 +151,37 @@ int pancreatic_median_os(int& metastatic_at_diagnosis) {
     return (os[3] + os[4]) / 2;
 }
 
+// IGCCCG 2021: metastatic germ-cell tumours are usually cured.
+template <class S>
+void check_germ_cell_cures() {
+    int metastatic = 0, cured = 0;
+    germ_cell_cohort<S>(metastatic, cured);
+    CHECK(metastatic >= 20);
+    CHECK(cured * 3 >= metastatic * 2);  // at least two thirds
+    MESSAGE("germ cell: " << cured << " cured of " << metastatic << " metastatic");
+}
+
+// The primary is removed at diagnosis; relapses arrive both within five years and after them
+// (Pan et al., NEJM 2017).
+template <class S>
+void check_hr_positive_relapses() {
+    int early = 0, late = 0;
+    hr_positive_cohort<S>(early, late);
+    CHECK(early > 0);
+    CHECK(late * 4 >= early + late);  // at least a quarter of the relapses come after five years
+    MESSAGE("HR+: " << early << " relapses within five years, " << late << " after");
+}
+
 }  // namespace
+
+TEST_CASE("presets: most metastatic germ-cell patients are cured by chemotherapy, in float") { check_germ_cell_cures<float>(); }
+TEST_CASE("presets: most metastatic germ-cell patients are cured by chemotherapy, in fixed point") {
+    check_germ_cell_cures<q16_16>();
+}
+TEST_CASE("presets: HR+ breast relapses keep coming years after surgery, in float") { check_hr_positive_relapses<float>(); }
+TEST_CASE("presets: HR+ breast relapses keep coming years after surgery, in fixed point") {
+    check_hr_positive_relapses<q16_16>();
+}
 
 TEST_CASE("presets: pancreatic cancer, found by its symptoms, kills within months") {
     // Conroy et al. (NEJM 2011): median overall survival 11.1 months with FOLFIRINOX
@@ -148,22 +197,4 @@ TEST_CASE("presets: pancreatic cancer, found by its symptoms, kills within month
     MESSAGE("pancreatic median OS: " << fixed_days << " days (fixed), " << float_days << " days (float)");
 }
 
-TEST_CASE("presets: HR+ breast relapses keep coming years after surgery") {
-    // the late-relapse scenario's HR+ patient over 40 seeds: the primary is removed at diagnosis,
-    // and relapses arrive both within five years and after them (Pan et al., NEJM 2017)
-    const scenario& s = scenarios[static_cast<int>(lesson::late_relapse)];
-    const auto p = scenario_params<float>(s);
-    const auto plan = scenario_plan<float>(s);
-    static care<float, 16, 4> c;
-    int early = 0, late = 0;
-    for (std::uint64_t i = 0; i < 40; ++i) {
-        REQUIRE(start_scenario(c, s, p, plan, 1000 + i) == errc::ok);
-        for (int day = 0; day < 7300 && c.truth().alive(); ++day) c.step(p, plan);
-        const std::int32_t r = c.record().relapse_day;
-        if (r < 0) continue;
-        (r - c.record().diagnosis_day >= 5 * 365 ? late : early) += 1;
-    }
-    CHECK(early > 0);
-    CHECK(late * 4 >= early + late);  // at least a quarter of the relapses come after five years
-}
 #endif

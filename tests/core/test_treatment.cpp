@@ -276,16 +276,17 @@ TEST_CASE("treatment: toxicity stops a line and the next one starts") {
 TEST_CASE("treatment: start() on a used care object equals start() on a fresh one") {
     // start() resets member by member (no stack temporary): a forgotten member shows here
     const scenario& before = *find_scenario("germ-cell-cure");  // spread, lines, assessments
-    const auto p0 = scenario_params<sfloat>(before);
-    const auto plan0 = scenario_plan<sfloat>(before);
+    // static: two parameter sets and plans would not fit a small core's stack beside step()
+    static const auto p0 = scenario_params<sfloat>(before);
+    static const auto plan0 = scenario_plan<sfloat>(before);
     static care<q16_16, 16, 4> used, fresh;
     REQUIRE(start_scenario(used, before, p0, plan0, before.seed) == errc::ok);
     for (int day = 0; day < 900 && used.truth().alive(); ++day) used.step(p0, plan0);
     REQUIRE(used.line() >= 1);
     REQUIRE(used.truth().cells_shed() > 0);
     const scenario& s = *find_scenario("t790m-relapse-rescue");
-    const auto p = scenario_params<sfloat>(s);
-    const auto plan = scenario_plan<sfloat>(s);
+    static const auto p = scenario_params<sfloat>(s);
+    static const auto plan = scenario_plan<sfloat>(s);
     REQUIRE(used.start(p, plan, 8, 3, 5000000) == errc::ok);
     REQUIRE(fresh.start(p, plan, 8, 3, 5000000) == errc::ok);
     digest a, b, ea, eb;
