@@ -164,6 +164,7 @@ int parse(int argc, char** argv, options& o) {
 // --- one run, whatever the scalar ------------------------------------------------------------
 
 struct status {  // what the clinic sees and what is true, at one moment
+    bool looked = true;  // false: no scan before symptoms, and none yet (clinic.scanned_before_diagnosis)
     int visible = 0;
     os::stage stage = os::stage::none;
     double marker = 0;
@@ -178,6 +179,7 @@ status take(const Care& c, const Params& p) {
     status s;
     const auto& pt = c.truth();
     const auto v = pt.observe(p);
+    s.looked = p.clinic.scanned_before_diagnosis != 0 || pt.result().diagnosis_day >= 0;
     s.visible = v.visible_count;
     s.stage = v.clinical_stage;
     s.marker = static_cast<double>(os::real_traits<R>::floor_int(v.marker * R(1000.0))) / 1000.0;
@@ -429,6 +431,7 @@ std::string genotype_text(const run& r, unsigned genes) {
 }
 
 std::string clinic_text(const status& d) {
+    if (!d.looked) return "no one has looked yet";
     std::string s = d.visible ? std::to_string(d.visible) + " seen, " + os::stage_name(d.stage) : "none seen";
     return s + ", CTC " + std::to_string(d.ctc) + ", mk " + marker_text(d.marker);
 }

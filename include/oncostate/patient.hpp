@@ -532,17 +532,17 @@ private:
             const std::uint64_t feel = symptom_cells(p, l);
             const bool visible = n > 0 && n >= visible_cells;
             const bool felt = feel > 0 && n >= feel;
+            if (felt && !l.symptomatic) {  // first: a symptom is what brings an unscanned patient in
+                l.symptomatic = 1;
+                sink(event{event_code::symptom_onset, 0, 0, static_cast<std::uint64_t>(site_symptom(l.where, p.primary_organ)),
+                           static_cast<std::uint8_t>(i)});
+            }
             if (visible && !l.detected) {
                 l.detected = 1;
                 l.detected_day = day_;
                 constexpr real tenth_mm = real(10.0);
                 const std::int64_t d = real_traits<real>::floor_int(diameter_mm<real>(n, p.clinic.cells_per_cm3) * tenth_mm);
                 sink(event{event_code::detection, 0, 0, static_cast<std::uint64_t>(d < 0 ? 0 : d), static_cast<std::uint8_t>(i)});
-            }
-            if (felt && !l.symptomatic) {
-                l.symptomatic = 1;
-                sink(event{event_code::symptom_onset, 0, 0, static_cast<std::uint64_t>(site_symptom(l.where, p.primary_organ)),
-                           static_cast<std::uint8_t>(i)});
             }
             if ((visible || felt) && out_.diagnosis_day < 0) out_.diagnosis_day = day_;
             move(l, target_state(i, l, n, visible, felt), i, sink);

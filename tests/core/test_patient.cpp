@@ -326,13 +326,18 @@ TEST_CASE("patient: unscanned, the disease is found by its first symptom, with e
     static patient<float, 4, 2> pt;
     REQUIRE(pt.start(p, 1, 0, 100000000) == errc::ok);  // visible (6 mm), not felt
     int detected_day = -1, felt_day = -1;
+    bool symptom_first = false;
     auto sink = [&](const event& e) {
-        if (e.code == event_code::detection && detected_day < 0) detected_day = pt.day();
+        if (e.code == event_code::detection && detected_day < 0) {
+            detected_day = pt.day();
+            symptom_first = felt_day == detected_day;  // the symptom's event came before the scan's
+        }
         if (e.code == event_code::symptom_onset && felt_day < 0) felt_day = pt.day();
     };
     for (int day = 0; day < 3000 && felt_day < 0; ++day) pt.step(p, sink);
     CHECK(felt_day > 30);                 // it grew unseen from 1e8 to 1e9 cells
     CHECK(detected_day == felt_day);      // the staging scan on the day of the symptom
+    CHECK(symptom_first);
     CHECK(pt.result().diagnosis_day == felt_day);
     CHECK(pt[0].progress.state() == progression::symptomatic);
 
