@@ -99,8 +99,8 @@ struct clinic_params {
     int oligometastatic_organs = 2;
     // Before diagnosis, is the patient scanned? 1: a lesion is found the day a scan could show it
     // (a screened or closely watched population). 0: no one looks until a symptom brings the
-    // patient in; the staging scan then shows every visible lesion. Most cancers without
-    // screening, such as pancreatic cancer, present this way, most of them with distant disease.
+    // patient in; the staging scan then shows every visible lesion. Cancers without screening,
+    // pancreatic cancer for one, present this way, often with distant disease.
     std::uint8_t scanned_before_diagnosis = 1;
 };
 

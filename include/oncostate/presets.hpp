@@ -160,7 +160,7 @@ constexpr patient_params<R> preset(cancer c) noexcept {
             break;
     }
     if (c == cancer::pancreatic) {
-        // growth stays exponential over the clinical range (Haeno et al., Cell 2012)
+        // growth fitted as exponential (Haeno et al., Cell 2012): no slowing below 1e11 cells
         p.primary.growth.gompertz_reference = 100000000000;
         // no screening: symptoms bring the patient in, most often with metastases already
         // seeded (Haeno 2012)
