@@ -52,6 +52,7 @@ struct options {
     std::uint64_t seed = 1;
     scalar_kind scalar = scalar_kind::single;
     double years = 15.0;
+    double growth_cv = 0.5;  // between-patient spread of doubling times (log-normal)
     std::string svg = "trial_km.svg";
     std::string csv;
     bool quiet = false;
@@ -92,6 +93,9 @@ void usage(std::FILE* to) {
                  "  --seed S           cohort seed (default 1)\n"
                  "  --scalar TYPE      float (default), double or fixed (Q16.16)\n"
                  "  --years Y          follow-up from day 0, in years (default 15)\n"
+                 "  --growth-cv CV     how much doubling times differ between patients: the coefficient\n"
+                 "                     of variation of a log-normal around the preset's (default 0.5;\n"
+                 "                     0: every patient's tumour grows alike; at most 4)\n"
                  "  --svg FILE         Kaplan-Meier curves (default trial_km.svg)\n"
                  "  --no-svg           do not write the SVG\n"
                  "  --csv FILE         one row per patient and arm\n"
@@ -178,6 +182,12 @@ options parse(int argc, char** argv) {
             char* end = nullptr;
             o.years = std::strtod(v, &end);
             if (end == v || *end != '\0' || !(o.years > 0.0) || o.years > 50.0) bad("--years wants a number in (0, 50], not", v);
+        } else if (a == "--growth-cv") {
+            const char* v = value();
+            char* end = nullptr;
+            o.growth_cv = std::strtod(v, &end);
+            if (end == v || *end != '\0' || !(o.growth_cv >= 0.0) || o.growth_cv > os::max_doubling_time_cv)
+                bad("--growth-cv wants a number in [0, 4], not", v);
         } else if (a == "--svg") {
             o.svg = value();
             if (o.svg.empty()) bad("--svg wants a file name", nullptr);
@@ -392,7 +402,10 @@ int simulate(const options& o, std::vector<patient_result>& results, std::string
             const os::treatment_plan<R>& plan = plans[arm];
             patient_result& r = results[static_cast<std::size_t>(static_cast<std::uint64_t>(arm) * count + (index - o.first))];
             r.index = index;
-            const os::errc started = c.start(params, plan, o.seed, index, founder_cells);
+            // the patient's own tumour: the same in both arms (the same seed and index)
+            os::patient_params<R> mine = params;
+            os::errc started = os::individual_params(mine, R(o.growth_cv), o.seed, index);
+            if (started == os::errc::ok) started = c.start(mine, plan, o.seed, index, founder_cells);
             if (started != os::errc::ok) {
                 failure.store(static_cast<int>(started) + 1);
                 done.fetch_add(1);
@@ -400,7 +413,7 @@ int simulate(const options& o, std::vector<patient_result>& results, std::string
             }
             const os::care_record& rec = c.record();
             while (c.truth().alive() && c.truth().day() < follow_days) {  // bounded: one day per step
-                c.step(params, plan);
+                c.step(mine, plan);
                 if (r.line1_start < 0 && rec.line_start[0] >= 0) r.line1_start = rec.line_start[0];
                 if (r.line1_progression < 0 && rec.line_progression[0] >= 0) r.line1_progression = rec.line_progression[0];
                 if (r.line1_end < 0 && rec.line_end[0] >= 0) {
@@ -417,7 +430,7 @@ int simulate(const options& o, std::vector<patient_result>& results, std::string
             r.lines_started = rec.lines_started;
             const bool alive = c.truth().alive();
             r.cured = alive && c.truth().cured();
-            r.ned = alive && r.diagnosed() && c.truth().observe(params).ned();
+            r.ned = alive && r.diagnosed() && c.truth().observe(mine).ned();
             done.fetch_add(1);
         }
     };
@@ -794,6 +807,8 @@ int main(int argc, char** argv) {
                 os::cancer_name(o.type), comparison_name(o.compare), static_cast<unsigned long long>(o.first),
                 static_cast<unsigned long long>(o.last), static_cast<unsigned long long>(o.seed), scalar_name(o.scalar), o.years,
                 follow_days);
+    std::printf("# doubling times differ between patients: log-normal around the preset's, coefficient of variation %g\n",
+                o.growth_cv);
     std::printf("# each patient: an in-situ primary of 2e7 cells at day 0, diagnosed when a scan or a symptom shows the disease,\n"
                 "# followed until death or day %d; OS from diagnosis, TTP on line 1 from its start (censored when line 1\n"
                 "# stops for toxicity, at death, at the end); Kaplan-Meier medians in months, NA = not reached;\n"
@@ -829,7 +844,8 @@ int main(int argc, char** argv) {
         m.title = std::string("Virtual trial: ") + os::cancer_name(o.type) + ", " + arm_name(o.compare, 0) + " vs " +
                   arm_name(o.compare, 1) + " (simulated)";
         m.subtitle = "patients " + std::to_string(o.first) + ":" + std::to_string(o.last) + " per arm, seed " + std::to_string(o.seed) +
-                     ", " + scalar_name(o.scalar) + ", primary of 2e7 cells at day 0, follow-up " + fmt(o.years, "%g") +
+                     ", " + scalar_name(o.scalar) + ", primary of 2e7 cells at day 0, doubling-time CV " + fmt(o.growth_cv, "%g") +
+                     ", follow-up " + fmt(o.years, "%g") +
                      " years from day 0, assessments every " + std::to_string(assess_days[0]) + " days";
         for (int a = 0; a < arm_count; ++a) {
             m.names[a] = arm_name(o.compare, a);

@@ -53,7 +53,8 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(snapshot_version_unsupported)                                                              \
     X(snapshot_layout_mismatch)   /* built with another scalar type or capacity */                \
     X(snapshot_checksum_mismatch)                                                                \
-    X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */
+    X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */         \
+    X(growth_variability_invalid) /* a between-patient coefficient of variation outside [0, 4] */
 
 // Each code names one problem. Codes are stable: more are only ever appended.
 enum class errc : std::uint8_t {

@@ -24,6 +24,7 @@
 #include "treatment.hpp"
 #include "presets.hpp"
 #include "scenarios.hpp"
+#include "variability.hpp"
 #include "digest.hpp"
 
 #endif  // ONCOSTATE_ONCOSTATE_HPP

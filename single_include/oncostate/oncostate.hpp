@@ -1,4 +1,4 @@
-// oncostate single header (25 files from include/ inlined)
+// oncostate single header (26 files from include/ inlined)
 // oncostate version 0.1.0
 // SPDX-License-Identifier: MIT
 //
@@ -134,7 +134,8 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(snapshot_version_unsupported)                                                              \
     X(snapshot_layout_mismatch)   /* built with another scalar type or capacity */                \
     X(snapshot_checksum_mismatch)                                                                \
-    X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */
+    X(snapshot_state_invalid)     /* the checksum matches but a field is out of range */         \
+    X(growth_variability_invalid) /* a between-patient coefficient of variation outside [0, 4] */
 
 // Each code names one problem. Codes are stable: more are only ever appended.
 enum class errc : std::uint8_t {
@@ -5372,6 +5373,51 @@ ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_SCENARIOS_HPP
 // ---- end include/oncostate/scenarios.hpp ----
+// ---- begin include/oncostate/variability.hpp ----
+// oncostate: between-patient variability. Tumours of one type grow at very different speeds in
+// different patients (volume doubling times of pancreatic cancers range from weeks to years);
+// a cohort that shares one parameter set does not, and its survival curve falls as a cliff.
+// individual_params() gives one patient's parameters: the cohort's, with the net growth rate
+// scaled by a log-normal factor drawn from a stream of the patient's own (seed, index), so a
+// cohort gives the same patients however it is split.
+#ifndef ONCOSTATE_VARIABILITY_HPP
+#define ONCOSTATE_VARIABILITY_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+
+// The largest coefficient of variation individual_params() accepts.
+constexpr int max_doubling_time_cv = 4;
+
+// Rewrites `p` for patient `index` of a cohort: the doubling time ln2 / (b - d) of the primary and
+// of the metastases is multiplied by exp(sigma Z), Z standard normal, sigma^2 = ln(1 + cv^2): a
+// log-normal doubling time with the cohort's median and coefficient of variation `cv`. The birth
+// probability stays; the death probability moves (at least 0, so the fastest tumour grows at the
+// birth rate). Tumours that do not grow (b <= d) are left as they are. cv = 0 leaves `p`
+// unchanged; the draw uses its own stream, never the patient's.
+template <class R>
+constexpr errc individual_params(patient_params<R>& p, R cv, std::uint64_t seed, std::uint64_t index) noexcept {
+    using k = real_const<R>;
+    if (!(cv >= k::zero) || cv > real_traits<R>::from_int(max_doubling_time_cv)) return errc::growth_variability_invalid;
+    if (!(cv > k::zero)) return errc::ok;
+    xoshiro128pp g(seed ^ 0x5851F42D4C957F2Du, index);
+    const R sigma = math::sqrt(math::log1p(cv * cv));
+    const R faster = math::exp(-sigma * normal<R>(g));  // the factor on the net growth rate
+    auto scale = [faster](growth_params<R>& gr) {
+        if (!(gr.birth > gr.death)) return;
+        const R death = gr.birth - (gr.birth - gr.death) * faster;
+        gr.death = death > k::zero ? death : k::zero;
+    };
+    scale(p.primary.growth);
+    scale(p.metastasis.growth);
+    return errc::ok;
+}
+
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_VARIABILITY_HPP
+// ---- end include/oncostate/variability.hpp ----
 // ---- begin include/oncostate/digest.hpp ----
 // oncostate: a 64-bit digest of a run, to prove that a replay (or another machine) produced the
 // same events and the same final state. The digest is FNV-1a over a canonical byte stream: each

@@ -4,6 +4,7 @@
 #include "stats.hpp"
 
 #include <algorithm>  // std::sort
+#include <cmath>      // the host cohort's statistics
 
 using namespace oncostate;
 
@@ -197,4 +198,69 @@ TEST_CASE("presets: pancreatic cancer, found by its symptoms, kills within month
     MESSAGE("pancreatic median OS: " << fixed_days << " days (fixed), " << float_days << " days (float)");
 }
 
+#endif
+
+// --- between-patient variability ------------------------------------------------------------
+
+TEST_CASE("variability: individual parameters are checked, reproducible and leave no growth alone") {
+    using R = sfloat;
+    // static: parameter sets are large for a small core's stack
+    static const patient_params<R> cohort = preset<R>(cancer::pancreatic);
+    static patient_params<R> p, again, still;
+    p = cohort;
+    CHECK(individual_params(p, R(-0.1), 1, 0) == errc::growth_variability_invalid);
+    CHECK(individual_params(p, R(4.5), 1, 0) == errc::growth_variability_invalid);
+    CHECK(individual_params(p, R(0.0), 1, 0) == errc::ok);
+    CHECK(p.primary.growth.death == cohort.primary.growth.death);  // unchanged by all three
+    test::fingerprint f;
+    int slower = 0;
+    for (std::uint64_t i = 0; i < 16; ++i) {
+        p = cohort;
+        REQUIRE(individual_params(p, R(0.5), 9, i) == errc::ok);
+        again = cohort;
+        REQUIRE(individual_params(again, R(0.5), 9, i) == errc::ok);
+        CHECK(again.primary.growth.death == p.primary.growth.death);  // (seed, index) alone decide
+        CHECK(p.primary.growth.birth == cohort.primary.growth.birth);
+        CHECK(p.primary.growth.death >= R(0.0));
+        CHECK(p.primary.growth.death < p.primary.growth.birth);  // it still grows
+        CHECK(p.validate() == errc::ok);
+        slower += p.primary.growth.death > cohort.primary.growth.death ? 1 : 0;
+        f.add(static_cast<std::uint64_t>(real_traits<R>::fraction64(p.primary.growth.death)));
+    }
+    CHECK(slower > 2);
+    CHECK(slower < 14);
+    CHECK(f.h == 13933707489780856280u);  // recorded on x86-64; must match on every target
+    still = cohort;
+    still.primary.growth.death = still.primary.growth.birth;  // a tumour that does not grow
+    REQUIRE(individual_params(still, R(0.5), 9, 3) == errc::ok);
+    CHECK(still.primary.growth.death == still.primary.growth.birth);
+}
+
+#ifndef ONCOSTATE_TARGET_TEST  // a cohort: host only
+TEST_CASE("variability: doubling times are log-normal with the cohort's median and spread") {
+    using R = float;
+    const patient_params<R> cohort = preset<R>(cancer::pancreatic);
+    const double b = cohort.primary.growth.birth;
+    const double median = std::log(2.0) / (b - cohort.primary.growth.death);
+    const double cv = 0.8, sigma = std::sqrt(std::log1p(cv * cv));
+    constexpr int n = 4000;
+    double sum = 0, sum2 = 0;
+    int below = 0, m = 0;
+    for (int i = 0; i < n; ++i) {
+        patient_params<R> p = cohort;
+        REQUIRE(individual_params(p, R(cv), 2026, static_cast<std::uint64_t>(i)) == errc::ok);
+        const double r = b - static_cast<double>(p.primary.growth.death);
+        if (!(r < b)) continue;  // capped at the birth rate: not a sample of the log-normal
+        const double x = std::log(std::log(2.0) / r / median);
+        ++m;
+        sum += x;
+        sum2 += x * x;
+        below += x < 0 ? 1 : 0;
+    }
+    REQUIRE(m > n - 4);
+    const double mean = sum / m, sd = std::sqrt(sum2 / m - mean * mean);
+    CHECK(std::fabs(mean) < 4 * sigma / std::sqrt(m));
+    CHECK(std::fabs(sd - sigma) < 4 * sigma / std::sqrt(2.0 * m));
+    CHECK(std::abs(2 * below - m) < 4 * std::sqrt(static_cast<double>(m)));
+}
 #endif
