@@ -230,6 +230,14 @@ TEST_CASE("variability: individual parameters are checked, reproducible and leav
     CHECK(slower > 2);
     CHECK(slower < 14);
     CHECK(f.h == 13933707489780856280u);  // recorded on x86-64; must match on every target
+    int at_birth_rate = 0;  // the widest spread: some tumours grow as fast as cells are born
+    for (std::uint64_t i = 0; i < 64; ++i) {
+        p = cohort;
+        REQUIRE(individual_params(p, R(4.0), 9, i) == errc::ok);
+        CHECK(p.validate() == errc::ok);
+        at_birth_rate += p.primary.growth.death == R(0.0) ? 1 : 0;
+    }
+    CHECK(at_birth_rate > 0);
     still = cohort;
     still.primary.growth.death = still.primary.growth.birth;  // a tumour that does not grow
     REQUIRE(individual_params(still, R(0.5), 9, 3) == errc::ok);
