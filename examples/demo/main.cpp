@@ -179,7 +179,7 @@ status take(const Care& c, const Params& p) {
     status s;
     const auto& pt = c.truth();
     const auto v = pt.observe(p);
-    s.looked = p.clinic.scanned_before_diagnosis != 0 || pt.result().diagnosis_day >= 0;
+    s.looked = pt.clinic_looks(p);
     s.visible = v.visible_count;
     s.stage = v.clinical_stage;
     s.marker = static_cast<double>(os::real_traits<R>::floor_int(v.marker * R(1000.0))) / 1000.0;

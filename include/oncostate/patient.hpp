@@ -247,6 +247,11 @@ public:
     constexpr const xoshiro128pp& rng() const noexcept { return rng_; }
 
     // --- the clinic's view --------------------------------------------------------------------
+    // Whether scans find lesions now: after diagnosis, or before it in a scanned population
+    // (clinic.scanned_before_diagnosis). Otherwise only a symptom brings the patient in.
+    constexpr bool clinic_looks(const params_type& p) const noexcept {
+        return out_.diagnosis_day >= 0 || p.clinic.scanned_before_diagnosis != 0;
+    }
     // Drawn from a stream of its own, so looking does not change what happens.
     constexpr view_type observe(const params_type& p) const noexcept {
         using t = real_traits<real>;
@@ -522,7 +527,7 @@ private:
     template <class Sink>
     constexpr void update_clinic(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
         // unscanned, nothing is visible (no count reaches the maximum)
-        const bool scanned = out_.diagnosis_day >= 0 || p.clinic.scanned_before_diagnosis != 0 || felt_today(p, counts);
+        const bool scanned = clinic_looks(p) || felt_today(p, counts);
         const std::uint64_t visible_cells =
             scanned ? cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3) : ~std::uint64_t{0};
         for (int i = 0; i < MaxLesions; ++i) {

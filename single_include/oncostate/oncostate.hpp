@@ -3386,6 +3386,11 @@ public:
     constexpr const xoshiro128pp& rng() const noexcept { return rng_; }
 
     // --- the clinic's view --------------------------------------------------------------------
+    // Whether scans find lesions now: after diagnosis, or before it in a scanned population
+    // (clinic.scanned_before_diagnosis). Otherwise only a symptom brings the patient in.
+    constexpr bool clinic_looks(const params_type& p) const noexcept {
+        return out_.diagnosis_day >= 0 || p.clinic.scanned_before_diagnosis != 0;
+    }
     // Drawn from a stream of its own, so looking does not change what happens.
     constexpr view_type observe(const params_type& p) const noexcept {
         using t = real_traits<real>;
@@ -3661,7 +3666,7 @@ private:
     template <class Sink>
     constexpr void update_clinic(const params_type& p, const std::uint64_t* counts, Sink& sink) noexcept {
         // unscanned, nothing is visible (no count reaches the maximum)
-        const bool scanned = out_.diagnosis_day >= 0 || p.clinic.scanned_before_diagnosis != 0 || felt_today(p, counts);
+        const bool scanned = clinic_looks(p) || felt_today(p, counts);
         const std::uint64_t visible_cells =
             scanned ? cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3) : ~std::uint64_t{0};
         for (int i = 0; i < MaxLesions; ++i) {
@@ -4992,31 +4997,34 @@ struct preset_numbers {
     double dormancy_entry;     // per proliferating cell per day
     double reactivation;       // per quiescent cell per day
     double lymphatic;          // share of surviving cells on the lymphatic route
+    double exponential_up_to;  // cells up to which the doubling time holds (Gompertz reference)
+    std::uint8_t scanned;      // clinic.scanned_before_diagnosis: 0 when symptoms find it
 };
 
 constexpr preset_numbers numbers(cancer c) noexcept {
     switch (c) {
         // Ryu 2014 (doubling); Savci-Heijink 2015 (sites); long dormancy (Pan 2017).
-        case cancer::breast_hr_positive: return {organ::breast, 240, 71, 55, 31, 17, 0, 0, 0, 1e-5, 2e-6, 0.3};
-        case cancer::breast_triple_negative: return {organ::breast, 100, 40, 45, 45, 25, 0, 0, 0, 1e-6, 1e-6, 0.3};
+        case cancer::breast_hr_positive: return {organ::breast, 240, 71, 55, 31, 17, 0, 0, 0, 1e-5, 2e-6, 0.3, 1e9, 1};
+        case cancer::breast_triple_negative: return {organ::breast, 100, 40, 45, 45, 25, 0, 0, 0, 1e-6, 1e-6, 0.3, 1e9, 1};
         // Gandaglia 2014; Bubendorf 2000.
-        case cancer::prostate: return {organ::prostate, 300, 87, 17, 27, 0, 13, 0, 11, 1e-5, 1e-6, 0.3};
+        case cancer::prostate: return {organ::prostate, 300, 87, 17, 27, 0, 13, 0, 11, 1e-5, 1e-6, 0.3, 1e9, 1};
         // Finlay 1988 (doubling of liver metastases); Munich series 2017 (sites).
-        case cancer::colorectal: return {organ::colon, 120, 0, 70, 24, 0, 0, 15, 16, 1e-6, 1e-6, 0.3};
+        case cancer::colorectal: return {organ::colon, 120, 0, 70, 24, 0, 0, 15, 16, 1e-6, 1e-6, 0.3, 1e9, 1};
         // Tamura 2015.
-        case cancer::nsclc_egfr: return {organ::lung, 250, 34, 13, 32, 28, 17, 0, 9.5, 1e-6, 1e-6, 0.3};
+        case cancer::nsclc_egfr: return {organ::lung, 250, 34, 13, 32, 28, 17, 0, 9.5, 1e-6, 1e-6, 0.3, 1e9, 1};
         // Patel 1978 (autopsy).
-        case cancer::melanoma: return {organ::skin, 60, 49, 58, 71, 49, 47, 0, 74, 1e-6, 1e-6, 0.4};
-        // Hess 2006.
-        case cancer::pancreatic: return {organ::pancreas, 100, 10, 85, 20, 0, 0, 20, 0, 1e-7, 1e-6, 0.3};
+        case cancer::melanoma: return {organ::skin, 60, 49, 58, 71, 49, 47, 0, 74, 1e-6, 1e-6, 0.4, 1e9, 1};
+        // Hess 2006. Growth fitted as exponential (Haeno et al., Cell 2012); not screened: symptoms
+        // bring the patient in, most often with metastases already seeded (Haeno 2012).
+        case cancer::pancreatic: return {organ::pancreas, 100, 10, 85, 20, 0, 0, 20, 0, 1e-7, 1e-6, 0.3, 1e11, 0};
         // Germ-cell tumours spread to retroperitoneal nodes and lung (weights illustrative); they
         // proliferate without a quiescent reserve.
-        case cancer::germ_cell: return {organ::testis, 25, 5, 10, 50, 5, 0, 0, 60, 0, 0, 0.6};
+        case cancer::germ_cell: return {organ::testis, 25, 5, 10, 50, 5, 0, 0, 60, 0, 0, 0.6, 1e9, 1};
         // McKay 2014.
-        case cancer::kidney: return {organ::kidney, 200, 34, 21, 45, 8, 9, 0, 22, 1e-6, 1e-6, 0.2};
+        case cancer::kidney: return {organ::kidney, 200, 34, 21, 45, 8, 9, 0, 22, 1e-6, 1e-6, 0.2, 1e9, 1};
         case cancer::count_: break;
     }
-    return {organ::breast, 240, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0.3};
+    return {organ::breast, 240, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0.3, 1e9, 1};
 }
 
 template <class R>
@@ -5043,9 +5051,9 @@ constexpr patient_params<R> preset(cancer c) noexcept {
     p.primary.growth.birth = R(b);
     p.primary.growth.death = R(b - 0.6931471805599453 / n.doubling_days);
     // K of order 1e11-3e12 cells for an organ; the doubling time holds up to ~1e9 cells (the
-    // size at which it was measured), then Gompertzian slowing sets in
+    // size at which it was measured; pancreatic: 1e11), then Gompertzian slowing sets in
     p.primary.growth.carrying_capacity = 3000000000000;
-    p.primary.growth.gompertz_reference = 1000000000;
+    p.primary.growth.gompertz_reference = static_cast<std::uint64_t>(n.exponential_up_to);
     p.primary.dormancy.entry = R(n.dormancy_entry);
     p.primary.dormancy.reactivation = R(n.reactivation);
     p.primary.dormancy.dormant_death = R(1e-4);
@@ -5083,13 +5091,6 @@ constexpr patient_params<R> preset(cancer c) noexcept {
             p.primary.resistance.add(detail::make_mechanism<R>(5e-8, 0.05, column::second_chemotherapy));
             break;
     }
-    if (c == cancer::pancreatic) {
-        // growth fitted as exponential (Haeno et al., Cell 2012): no slowing below 1e11 cells
-        p.primary.growth.gompertz_reference = 100000000000;
-        // no screening: symptoms bring the patient in, most often with metastases already
-        // seeded (Haeno 2012)
-        p.clinic.scanned_before_diagnosis = 0;
-    }
     p.metastasis = p.primary;
     p.spread.lymphatic = R(n.lymphatic);
     p.invasion = R(0.002);
@@ -5114,6 +5115,7 @@ constexpr patient_params<R> preset(cancer c) noexcept {
     // a pancreatic primary kills by local destruction in about a third of patients
     // (Iacobuzio-Donahue et al., J Clin Oncol 2009): about 100 cm^3 (illustrative)
     p.sites[static_cast<int>(organ::pancreas)].vital_cells = 100000000000;
+    p.clinic.scanned_before_diagnosis = n.scanned;
     p.immune_on = (c == cancer::melanoma || c == cancer::kidney) ? 1 : 0;
     return p;
 }

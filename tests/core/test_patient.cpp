@@ -325,6 +325,7 @@ TEST_CASE("patient: unscanned, the disease is found by its first symptom, with e
     p.clinic.scanned_before_diagnosis = 0;
     static patient<float, 4, 2> pt;
     REQUIRE(pt.start(p, 1, 0, 100000000) == errc::ok);  // visible (6 mm), not felt
+    CHECK_FALSE(pt.clinic_looks(p));
     int detected_day = -1, felt_day = -1;
     bool symptom_first = false;
     auto sink = [&](const event& e) {
@@ -339,6 +340,7 @@ TEST_CASE("patient: unscanned, the disease is found by its first symptom, with e
     CHECK(detected_day == felt_day);      // the staging scan on the day of the symptom
     CHECK(symptom_first);
     CHECK(pt.result().diagnosis_day == felt_day);
+    CHECK(pt.clinic_looks(p));
     CHECK(pt[0].progress.state() == progression::symptomatic);
 
     p.clinic.scanned_before_diagnosis = 1;  // scanned: found the first day

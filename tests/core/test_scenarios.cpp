@@ -223,6 +223,7 @@ TEST_CASE("variability: individual parameters are checked, reproducible and leav
         CHECK(p.primary.growth.birth == cohort.primary.growth.birth);
         CHECK(p.primary.growth.death >= R(0.0));
         CHECK(p.primary.growth.death < p.primary.growth.birth);  // it still grows
+        CHECK(p.metastasis.growth.death == p.primary.growth.death);  // one patient, one factor
         CHECK(p.validate() == errc::ok);
         slower += p.primary.growth.death > cohort.primary.growth.death ? 1 : 0;
         f.add(static_cast<std::uint64_t>(real_traits<R>::fraction64(p.primary.growth.death)));
