@@ -9,6 +9,8 @@
 #define ONCOSTATE_MATH_HPP
 
 #include "config.hpp"
+#include "detail/constexpr_math.hpp"
+#include "detail/sfloat_math.hpp"
 #include "fixed.hpp"
 #include "real.hpp"
 #include "sfloat.hpp"
@@ -49,25 +51,6 @@ struct inverse_int {
         R(1.0 / 21),   R(1.0 / 22),   R(1.0 / 23), R(1.0 / 24), R(1.0 / 25), R(1.0 / 26), R(1.0 / 27),
         R(1.0 / 28),   R(1.0 / 29),   R(1.0 / 30), R(1.0 / 31)};
 };
-
-// Compile-time double helpers, used only to build the tables below.
-constexpr double ce_exp(double x) {  // |x| < 1: Taylor series to 30 terms
-    double term = 1, sum = 1;
-    for (int i = 1; i < 30; ++i) {
-        term *= x / i;
-        sum += term;
-    }
-    return sum;
-}
-constexpr double ce_log1p(double t) {  // t in [0, 1): 2 atanh(t / (2 + t))
-    const double s = t / (2 + t), z = s * s;
-    double term = s, sum = 0;
-    for (int i = 0; i < 40; ++i) {
-        sum += term / (2 * i + 1);
-        term *= z;
-    }
-    return 2 * sum;
-}
 
 // 64-entry tables in the real type, built at compile time (flash, not RAM):
 // exp2[j] = 2^(j/64), log_c[j] = log(1 + j/64), inv_c[j] = 1 / (1 + j/64), and for [1/2, 1)
@@ -130,6 +113,61 @@ constexpr R expm1_small(R x) noexcept {
 template <class R>
 constexpr R abs(R x) noexcept {
     return x < detail::constants<R>::zero ? -x : x;
+}
+
+// sfloat versions: the same reductions in integer fixed point (detail/sfloat_math.hpp), several
+// times faster than the generic algorithms below run in sfloat arithmetic, and rounded once.
+constexpr sfloat exp(sfloat x) noexcept {
+    using t = real_traits<sfloat>;
+    constexpr sfloat max_log = t::max_log();
+    constexpr sfloat one = sfloat(1.0);
+    if (x > max_log) return t::max();
+    if (x < -max_log) return sfloat{};
+    if (x.is_zero() || x.exponent() < -50) return one;  // |x| < 2^-50: e^x rounds to 1
+    std::int32_t n = 0;
+    const std::uint64_t m = detail::sfm::exp_parts(x.negative(), x.mantissa(), x.exponent(), n);
+    return sfloat::make(false, m, n - 63);
+}
+
+constexpr sfloat expm1(sfloat x) noexcept {
+    using t = real_traits<sfloat>;
+    constexpr sfloat max_log = t::max_log();
+    constexpr sfloat minus_one = sfloat(-1.0);
+    const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
+    if (x.is_zero()) return x;
+    if (x.exponent() < -6) return detail::sfm::times_series(x.negative(), mag, x.exponent(), detail::sfm::coefficients.expm1, 5, false);
+    if (x > max_log) return t::max();
+    if (x < -max_log) return minus_one;
+    std::int32_t n = 0;
+    const std::uint64_t m = detail::sfm::exp_parts(x.negative(), x.mantissa(), x.exponent(), n);  // e^x = m 2^(n - 63)
+    if (!x.negative()) {  // x >= 1/64: n >= 0
+        if (n >= 63) return sfloat::make(false, m, n - 63);  // the 1 lies below the last place kept
+        return sfloat::make(false, m - (std::uint64_t{1} << (63 - n)), n - 63);
+    }
+    // x <= -1/64: n <= -1, and 1 - e^x is computed in Q64
+    const std::int32_t shift = -n - 1;
+    const std::uint64_t v = shift >= 64 ? 0 : m >> shift;  // e^x 2^64
+    return v == 0 ? minus_one : sfloat::make(true, 0 - v, -64);
+}
+
+// Returns -max() for x <= 0.
+constexpr sfloat log(sfloat x) noexcept {
+    if (x.is_zero() || x.negative()) return -sfloat::max();
+    return detail::sfm::log_parts(std::uint64_t{x.mantissa()} << 32, x.exponent());
+}
+
+// Returns -max() for x <= -1.
+constexpr sfloat log1p(sfloat x) noexcept {
+    const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
+    if (x.is_zero()) return x;
+    if (x.exponent() < -6) return detail::sfm::times_series(x.negative(), mag, x.exponent(), detail::sfm::coefficients.log1p, 6, true);
+    if (x.negative() && x.exponent() >= 0) return -sfloat::max();  // x <= -1
+    if (x.exponent() > 31) return log(x);  // x >= 2^32: log(1 + x) - log(x) < 2^-32
+    // 1 + x exactly, in units of x's last place
+    const std::uint64_t one = std::uint64_t{1} << (31 - x.exponent());
+    const std::uint64_t u = x.negative() ? one - x.mantissa() : one + x.mantissa();
+    const int lz = ::oncostate::detail::clz64(u);
+    return detail::sfm::log_parts(u << lz, x.exponent() + 32 - lz);
 }
 
 // e^x. Reduction x = (64 m + j) ln2/64 + r with |r| <= ln2/128 (Cody-Waite), a table of 2^(j/64),
@@ -210,24 +248,14 @@ constexpr float sqrt(float x) noexcept { return x > 0.0f ? __builtin_sqrtf(x) : 
 constexpr double sqrt(double x) noexcept { return x > 0.0 ? __builtin_sqrt(x) : 0.0; }
 constexpr sfloat sqrt(sfloat x) noexcept {
     if (x.is_zero() || x.negative()) return sfloat{};
-    // x = m 2^E with E = exponent - 31; make the power even and take isqrt of a 64-bit integer
+    // x = m 2^E with E = exponent - 31; make the power even and take the root of a 64-bit integer
     const int e = x.exponent() - 31;
     const bool odd = (e & 1) != 0;
-    std::uint64_t op = static_cast<std::uint64_t>(x.mantissa()) << (odd ? 31 : 32);
+    const std::uint64_t op = static_cast<std::uint64_t>(x.mantissa()) << (odd ? 31 : 32);  // [2^62, 2^64)
     const int e2 = e - (odd ? 31 : 32);
-    std::uint64_t res = 0, one = std::uint64_t{1} << 62;
-    while (one > op) one >>= 2;  // at most 1 step: op >= 2^62
-    for (int i = 0; i < 32 && one != 0; ++i) {
-        if (op >= res + one) {
-            op -= res + one;
-            res = (res >> 1) + one;
-        } else {
-            res >>= 1;
-        }
-        one >>= 2;
-    }
-    if (op > res) ++res;  // round to nearest
-    return sfloat::make(false, res, e2 / 2);
+    const std::uint32_t root = detail::sfm::isqrt_floor(op);
+    const std::uint64_t rem = op - sfloat::mul_32x32(root, root);
+    return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2);  // to nearest
 }
 
 template <class R>

@@ -142,6 +142,24 @@ public:
         return r;
     }
 
+    // The full product a * b; on Thumb-1 cores from four 16-bit products (no libgcc call). Public
+    // for the integer elementary functions (detail/sfloat_math.hpp).
+    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
+#if ONCOSTATE_SFLOAT_NARROW
+        // four 16x16->32 products: the core's MULS, instead of libgcc's 64x64 multiply
+        const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
+        const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
+        const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+        const std::uint32_t mid = lh + hl;
+        const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
+        const std::uint32_t lo = ll + (mid << 16);
+        const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
+        return (static_cast<std::uint64_t>(hi) << 32) | lo;
+#else
+        return static_cast<std::uint64_t>(a) * b;
+#endif
+    }
+
     // Parts: value = (negative ? -1 : 1) * mantissa * 2^(exponent - 31); mantissa is 0 or >= 2^31.
     constexpr std::uint32_t mantissa() const noexcept { return mant_; }
     constexpr int exponent() const noexcept { return exp_; }
@@ -305,22 +323,6 @@ private:
         return __builtin_clz(x);
 #else
         return detail::clz64(x) - 32;
-#endif
-    }
-
-    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
-#if ONCOSTATE_SFLOAT_NARROW
-        // four 16x16->32 products: the core's MULS, instead of libgcc's 64x64 multiply
-        const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
-        const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
-        const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
-        const std::uint32_t mid = lh + hl;
-        const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
-        const std::uint32_t lo = ll + (mid << 16);
-        const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
-        return (static_cast<std::uint64_t>(hi) << 32) | lo;
-#else
-        return static_cast<std::uint64_t>(a) * b;
 #endif
     }
 

@@ -1,4 +1,4 @@
-// oncostate single header (26 files from include/ inlined)
+// oncostate single header (28 files from include/ inlined)
 // oncostate version 0.1.0
 // SPDX-License-Identifier: MIT
 //
@@ -366,6 +366,24 @@ public:
         return r;
     }
 
+    // The full product a * b; on Thumb-1 cores from four 16-bit products (no libgcc call). Public
+    // for the integer elementary functions (detail/sfloat_math.hpp).
+    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
+#if ONCOSTATE_SFLOAT_NARROW
+        // four 16x16->32 products: the core's MULS, instead of libgcc's 64x64 multiply
+        const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
+        const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
+        const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+        const std::uint32_t mid = lh + hl;
+        const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
+        const std::uint32_t lo = ll + (mid << 16);
+        const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
+        return (static_cast<std::uint64_t>(hi) << 32) | lo;
+#else
+        return static_cast<std::uint64_t>(a) * b;
+#endif
+    }
+
     // Parts: value = (negative ? -1 : 1) * mantissa * 2^(exponent - 31); mantissa is 0 or >= 2^31.
     constexpr std::uint32_t mantissa() const noexcept { return mant_; }
     constexpr int exponent() const noexcept { return exp_; }
@@ -529,22 +547,6 @@ private:
         return __builtin_clz(x);
 #else
         return detail::clz64(x) - 32;
-#endif
-    }
-
-    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
-#if ONCOSTATE_SFLOAT_NARROW
-        // four 16x16->32 products: the core's MULS, instead of libgcc's 64x64 multiply
-        const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
-        const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
-        const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
-        const std::uint32_t mid = lh + hl;
-        const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
-        const std::uint32_t lo = ll + (mid << 16);
-        const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
-        return (static_cast<std::uint64_t>(hi) << 32) | lo;
-#else
-        return static_cast<std::uint64_t>(a) * b;
 #endif
     }
 
@@ -1116,6 +1118,231 @@ ONCOSTATE_NAMESPACE_END
 #ifndef ONCOSTATE_MATH_HPP
 #define ONCOSTATE_MATH_HPP
 
+// ---- begin include/oncostate/detail/constexpr_math.hpp ----
+// oncostate internals: double-precision series evaluated at compile time, used only to build
+// constant tables (never at run time, so no soft-float code reaches a Cortex-M0 build).
+#ifndef ONCOSTATE_DETAIL_CONSTEXPR_MATH_HPP
+#define ONCOSTATE_DETAIL_CONSTEXPR_MATH_HPP
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+namespace math {
+namespace detail {
+
+constexpr double ce_exp(double x) {  // |x| < 1: Taylor series to 30 terms
+    double term = 1, sum = 1;
+    for (int i = 1; i < 30; ++i) {
+        term *= x / i;
+        sum += term;
+    }
+    return sum;
+}
+constexpr double ce_log1p(double t) {  // t in [0, 1): 2 atanh(t / (2 + t))
+    const double s = t / (2 + t), z = s * s;
+    double term = s, sum = 0;
+    for (int i = 0; i < 40; ++i) {
+        sum += term / (2 * i + 1);
+        term *= z;
+    }
+    return 2 * sum;
+}
+
+}  // namespace detail
+}  // namespace math
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_DETAIL_CONSTEXPR_MATH_HPP
+// ---- end include/oncostate/detail/constexpr_math.hpp ----
+// ---- begin include/oncostate/detail/sfloat_math.hpp ----
+// oncostate internals: exp, expm1, log, log1p and sqrt of an sfloat, computed in 64-bit integer
+// fixed point and rounded once at the end.
+//
+// The generic algorithms in math.hpp, run in sfloat, round after every operation and normalise
+// every intermediate; these keep the intermediates as plain integers (Q64: value * 2^64), so an
+// evaluation costs a handful of integer multiplies. Same reductions as the generic versions:
+//   exp    x log2(e) = n + j/64 + r, 2^(j/64) from a table, e^(r ln2) from a degree-5 polynomial;
+//   log    x = 2^k (1 + j/64)(1 + r), log(1 + j/64) from a table, log1p(r) from a degree-7 series,
+//          and near 1 the series on x - 1 itself (no cancellation);
+//   sqrt   a reciprocal square root by Newton's iteration in 32-bit arithmetic, then the exact
+//          integer remainder decides the last units (correctly rounded).
+// Intermediate errors stay below 2^-40 relative, so the final rounding to sfloat's 32-bit mantissa
+// is nearly always the correctly rounded one (the accuracy tests measure it). Integer operations
+// only: results are bit-identical on every platform. On Thumb-1 cores the 64-bit products are
+// built from sfloat::mul_32x32 (16-bit multiplies), elsewhere from the compiler's wide multiply.
+#ifndef ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
+#define ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
+
+
+
+ONCOSTATE_NAMESPACE_BEGIN
+namespace math {
+namespace detail {
+namespace sfm {
+
+constexpr std::uint64_t q64_one_over(std::uint64_t k) noexcept { return UINT64_MAX / k; }
+
+// The high 64 bits of a * b.
+constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
+#if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
+    __extension__ typedef unsigned __int128 u128;
+    return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
+#else
+    const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
+    const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
+    const std::uint64_t ll = sfloat::mul_32x32(al, bl), lh = sfloat::mul_32x32(al, bh);
+    const std::uint64_t hl = sfloat::mul_32x32(ah, bl), hh = sfloat::mul_32x32(ah, bh);
+    const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
+    return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+#endif
+}
+
+constexpr std::uint64_t ln2_q64 = 0xB17217F7D1CF79ABu;    // ln 2 * 2^64
+constexpr std::uint64_t log2e_q62 = 0x5C551D94AE0BF85Du;  // log2(e) * 2^62
+
+// exp2_q63[j] = 2^(j/64) 2^63, log_q64[j] = log(1 + j/64) 2^64, inv_q63[j] = 2^63 / (1 + j/64);
+// built at compile time from the double helpers (53 significant bits, far beyond the 32 kept).
+struct tables {
+    std::uint64_t exp2_q63[64];
+    std::uint64_t log_q64[64];
+    std::uint64_t inv_q63[64];
+    static constexpr tables make() {
+        tables t{};
+        for (int j = 0; j < 64; ++j) {
+            t.exp2_q63[j] = static_cast<std::uint64_t>(ce_exp(j * (0.6931471805599453094 / 64.0)) * 9223372036854775808.0);
+            t.log_q64[j] = static_cast<std::uint64_t>(ce_log1p(j / 64.0) * 18446744073709551616.0);
+            t.inv_q63[j] = static_cast<std::uint64_t>(9223372036854775808.0 / (1.0 + j / 64.0));
+        }
+        return t;
+    }
+};
+inline constexpr tables table = tables::make();
+
+// x (1 + d) for |x| = a_mag 2^(e - 63) < 1/64 (a_mag has its top bit set), where
+// d = sum over i >= 1 of c[i - 1] z^i and z = x (z_is_minus_x false) or -x: e^x - 1 and
+// log(1 + x) as x times a series. c holds the coefficients in Q64, count of them.
+constexpr sfloat times_series(bool neg, std::uint64_t a_mag, std::int32_t e, const std::uint64_t* c, int count,
+                              bool z_is_minus_x) noexcept {
+    const std::int32_t shift = -(e + 1);  // |x| in Q64 is a_mag 2^(e + 1)
+    const std::uint64_t a = shift >= 64 ? 0 : a_mag >> shift;
+    const bool z_negative = neg != z_is_minus_x;
+    // Horner on the magnitudes: inner = c1 + z (c2 + z (c3 + ...)); each bracket stays positive
+    // because |z| < 1/64 and c[i + 1] < c[i]
+    std::uint64_t inner = c[count - 1];
+    for (int i = count - 2; i >= 0; --i) inner = z_negative ? c[i] - mulhi(a, inner) : c[i] + mulhi(a, inner);
+    const std::uint64_t d = mulhi(a, inner);  // |d| < 2^-6 in Q64
+    const std::uint64_t half = a_mag >> 1;     // headroom for x (1 + d)
+    const std::uint64_t m = z_negative ? half - mulhi(half, d) : half + mulhi(half, d);
+    return sfloat::make(neg, m, e - 62);
+}
+
+// Q64 coefficients: 1/(i + 1)! for e^x - 1 = x (1 + x/2 + x^2/6 + ...), error below 2^-48;
+// 1/(i + 1) for log(1 + x) = x (1 - x/2 + x^2/3 - ...), error below 2^-45.
+struct series {
+    std::uint64_t expm1[5];
+    std::uint64_t log1p[6];
+    static constexpr series make() {
+        series s{};
+        std::uint64_t f = 1;
+        for (int i = 0; i < 5; ++i) {
+            f *= static_cast<std::uint64_t>(i + 2);
+            s.expm1[i] = q64_one_over(f);
+        }
+        for (int i = 0; i < 6; ++i) s.log1p[i] = q64_one_over(static_cast<std::uint64_t>(i + 2));
+        return s;
+    }
+};
+inline constexpr series coefficients = series::make();
+
+// e^x = m 2^(n - 63), m in [2^63, 2^64), for x = -+mant 2^(e - 31) with e <= 13 (|x| < 2^14).
+constexpr std::uint64_t exp_parts(bool neg, std::uint32_t mant, std::int32_t e, std::int32_t& n) noexcept {
+    // y = x log2(e) in Q48 (truncated: error below 2^-47)
+    const std::uint64_t p_hi = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62 >> 32));
+    const std::uint64_t p_lo = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62));
+    const std::uint64_t top = p_hi + (p_lo >> 32);  // mant log2e_q62 / 2^32
+    const std::int32_t shift = 13 - e;               // y 2^48 = top 2^(e - 13)
+    const std::uint64_t y_mag = shift >= 64 ? 0 : top >> shift;
+    const std::int64_t y = neg ? -static_cast<std::int64_t>(y_mag) : static_cast<std::int64_t>(y_mag);
+    const std::int64_t whole = ::oncostate::detail::shift_right_floor(y, 48);
+    const std::uint64_t f = static_cast<std::uint64_t>(y - whole * (std::int64_t{1} << 48));  // [0, 2^48)
+    const std::uint64_t j = f >> 42;
+    const std::uint64_t t = mulhi((f & ((std::uint64_t{1} << 42) - 1)) << 16, ln2_q64);  // r ln2 in Q64, < 2^-6
+    // e^t - 1 = t + t^2 (1/2 + t (1/6 + t (1/24 + t/120))), error below 2^-48
+    const auto& c = coefficients.expm1;
+    std::uint64_t q = c[2] + mulhi(t, c[3]);
+    q = c[1] + mulhi(t, q);
+    q = c[0] + mulhi(t, q);
+    const std::uint64_t s = t + mulhi(t, mulhi(t, q));
+    const std::uint64_t base = table.exp2_q63[j];
+    n = static_cast<std::int32_t>(whole);
+    return base + mulhi(base, s);
+}
+
+// log(m 2^(k - 63)) for m with its top bit set.
+constexpr sfloat log_parts(std::uint64_t m, std::int32_t k) noexcept {
+    constexpr std::uint64_t top = std::uint64_t{1} << 63;
+    const auto& c = coefficients.log1p;
+    if (k == 0 && m < top + (std::uint64_t{1} << 57)) {  // [1, 1 + 1/64): the series on x - 1
+        const std::uint64_t r = m - top;                 // x - 1 = r 2^-63
+        if (r == 0) return sfloat{};
+        const int lz = ::oncostate::detail::clz64(r);
+        return times_series(false, r << lz, -lz, c, 6, true);
+    }
+    if (k == -1 && m >= 0 - (std::uint64_t{1} << 58)) {  // [1 - 1/64, 1): the series on x - 1
+        const std::uint64_t r = 0 - m;                     // 1 - x = r 2^-64
+        const int lz = ::oncostate::detail::clz64(r);
+        return times_series(true, r << lz, -1 - lz, c, 6, true);
+    }
+    // x = 2^k g, g = m 2^-63 in [1, 2); g = (1 + j/64)(1 + r), r in [0, 1/64)
+    const std::uint64_t j = (m >> 57) & 63u;
+    const std::uint64_t delta = m & ((std::uint64_t{1} << 57) - 1);  // g - (1 + j/64), Q63
+    const std::uint64_t r = mulhi(delta << 2, table.inv_q63[j]);  // Q64
+    // log1p(r) = r - r^2 (1/2 - r (1/3 - r (1/4 - ...))), error below 2^-51
+    std::uint64_t h = c[5];
+    for (int i = 4; i >= 0; --i) h = c[i] - mulhi(r, h);
+    const std::uint64_t log_g = table.log_q64[j] + (r - mulhi(r, mulhi(r, h)));  // < 1
+    // the sum in Q48: |log x| < 2^14
+    const std::int64_t sum = static_cast<std::int64_t>(k) * static_cast<std::int64_t>(ln2_q64 >> 16) +
+                             static_cast<std::int64_t>(log_g >> 16);
+    return sum < 0 ? sfloat::make(true, static_cast<std::uint64_t>(-sum), -48)
+                   : sfloat::make(false, static_cast<std::uint64_t>(sum), -48);
+}
+
+// floor(sqrt(op)) for op in [2^62, 2^64).
+constexpr std::uint32_t isqrt_floor(std::uint64_t op) noexcept {
+    // y ~ 2^31 / sqrt(g) for g = a 2^-30 in [1, 4): a 48-entry table by the top 6 bits (error
+    // below 1.6%: 2^31 / sqrt of each interval's midpoint) and three Newton steps
+    // y += y (1 - g y^2) / 2 (error below 2^-29)
+    constexpr std::uint32_t seed[48] = {
+        2114695713u, 2053387115u, 1997119227u, 1945237133u, 1897199172u, 1852552937u, 1810917218u, 1771968208u,
+        1735428857u, 1701060526u, 1668656406u, 1638036256u, 1609042172u, 1581535151u, 1555392273u, 1530504391u,
+        1506774204u, 1484114654u, 1462447584u, 1441702596u, 1421816090u, 1402730445u, 1384393311u, 1366757007u,
+        1349778000u, 1333416450u, 1317635818u, 1302402522u, 1287685637u, 1273456629u, 1259689126u, 1246358707u,
+        1233442724u, 1220920139u, 1208771378u, 1196978204u, 1185523604u, 1174391680u, 1163567563u, 1153037323u,
+        1142787899u, 1132807028u, 1123083182u, 1113605518u, 1104363818u, 1095348453u, 1086550331u, 1077960865u};
+    const std::uint32_t a = static_cast<std::uint32_t>(op >> 32);
+    std::uint32_t y = seed[(a >> 26) - 16u];
+    for (int i = 0; i < 3; ++i) {
+        const std::uint32_t y2 = static_cast<std::uint32_t>(sfloat::mul_32x32(y, y) >> 31);         // y^2, Q31
+        const std::uint32_t gy2 = static_cast<std::uint32_t>(sfloat::mul_32x32(a, y2) >> 30);      // g y^2, Q31
+        const std::uint32_t dy = gy2 <= 0x80000000u ? 0x80000000u - gy2 : gy2 - 0x80000000u;      // |1 - g y^2|, Q31
+        const std::uint32_t step = static_cast<std::uint32_t>(sfloat::mul_32x32(y, dy) >> 32);   // y |1 - g y^2| / 2
+        y = gy2 <= 0x80000000u ? y + step : y - step;
+    }
+    // s ~ sqrt(op) = g y 2^31 (within a few units), then the exact remainder settles it
+    const std::uint64_t s = sfloat::mul_32x32(a, y) >> 30;
+    std::uint32_t r = s > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<std::uint32_t>(s);
+    for (int i = 0; i < 64 && sfloat::mul_32x32(r, r) > op; ++i) --r;
+    for (int i = 0; i < 64 && r < 0xFFFFFFFFu && sfloat::mul_32x32(r + 1, r + 1) <= op; ++i) ++r;
+    return r;
+}
+
+}  // namespace sfm
+}  // namespace detail
+}  // namespace math
+ONCOSTATE_NAMESPACE_END
+
+#endif  // ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
+// ---- end include/oncostate/detail/sfloat_math.hpp ----
 
 
 ONCOSTATE_NAMESPACE_BEGIN
@@ -1152,25 +1379,6 @@ struct inverse_int {
         R(1.0 / 21),   R(1.0 / 22),   R(1.0 / 23), R(1.0 / 24), R(1.0 / 25), R(1.0 / 26), R(1.0 / 27),
         R(1.0 / 28),   R(1.0 / 29),   R(1.0 / 30), R(1.0 / 31)};
 };
-
-// Compile-time double helpers, used only to build the tables below.
-constexpr double ce_exp(double x) {  // |x| < 1: Taylor series to 30 terms
-    double term = 1, sum = 1;
-    for (int i = 1; i < 30; ++i) {
-        term *= x / i;
-        sum += term;
-    }
-    return sum;
-}
-constexpr double ce_log1p(double t) {  // t in [0, 1): 2 atanh(t / (2 + t))
-    const double s = t / (2 + t), z = s * s;
-    double term = s, sum = 0;
-    for (int i = 0; i < 40; ++i) {
-        sum += term / (2 * i + 1);
-        term *= z;
-    }
-    return 2 * sum;
-}
 
 // 64-entry tables in the real type, built at compile time (flash, not RAM):
 // exp2[j] = 2^(j/64), log_c[j] = log(1 + j/64), inv_c[j] = 1 / (1 + j/64), and for [1/2, 1)
@@ -1233,6 +1441,61 @@ constexpr R expm1_small(R x) noexcept {
 template <class R>
 constexpr R abs(R x) noexcept {
     return x < detail::constants<R>::zero ? -x : x;
+}
+
+// sfloat versions: the same reductions in integer fixed point (detail/sfloat_math.hpp), several
+// times faster than the generic algorithms below run in sfloat arithmetic, and rounded once.
+constexpr sfloat exp(sfloat x) noexcept {
+    using t = real_traits<sfloat>;
+    constexpr sfloat max_log = t::max_log();
+    constexpr sfloat one = sfloat(1.0);
+    if (x > max_log) return t::max();
+    if (x < -max_log) return sfloat{};
+    if (x.is_zero() || x.exponent() < -50) return one;  // |x| < 2^-50: e^x rounds to 1
+    std::int32_t n = 0;
+    const std::uint64_t m = detail::sfm::exp_parts(x.negative(), x.mantissa(), x.exponent(), n);
+    return sfloat::make(false, m, n - 63);
+}
+
+constexpr sfloat expm1(sfloat x) noexcept {
+    using t = real_traits<sfloat>;
+    constexpr sfloat max_log = t::max_log();
+    constexpr sfloat minus_one = sfloat(-1.0);
+    const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
+    if (x.is_zero()) return x;
+    if (x.exponent() < -6) return detail::sfm::times_series(x.negative(), mag, x.exponent(), detail::sfm::coefficients.expm1, 5, false);
+    if (x > max_log) return t::max();
+    if (x < -max_log) return minus_one;
+    std::int32_t n = 0;
+    const std::uint64_t m = detail::sfm::exp_parts(x.negative(), x.mantissa(), x.exponent(), n);  // e^x = m 2^(n - 63)
+    if (!x.negative()) {  // x >= 1/64: n >= 0
+        if (n >= 63) return sfloat::make(false, m, n - 63);  // the 1 lies below the last place kept
+        return sfloat::make(false, m - (std::uint64_t{1} << (63 - n)), n - 63);
+    }
+    // x <= -1/64: n <= -1, and 1 - e^x is computed in Q64
+    const std::int32_t shift = -n - 1;
+    const std::uint64_t v = shift >= 64 ? 0 : m >> shift;  // e^x 2^64
+    return v == 0 ? minus_one : sfloat::make(true, 0 - v, -64);
+}
+
+// Returns -max() for x <= 0.
+constexpr sfloat log(sfloat x) noexcept {
+    if (x.is_zero() || x.negative()) return -sfloat::max();
+    return detail::sfm::log_parts(std::uint64_t{x.mantissa()} << 32, x.exponent());
+}
+
+// Returns -max() for x <= -1.
+constexpr sfloat log1p(sfloat x) noexcept {
+    const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
+    if (x.is_zero()) return x;
+    if (x.exponent() < -6) return detail::sfm::times_series(x.negative(), mag, x.exponent(), detail::sfm::coefficients.log1p, 6, true);
+    if (x.negative() && x.exponent() >= 0) return -sfloat::max();  // x <= -1
+    if (x.exponent() > 31) return log(x);  // x >= 2^32: log(1 + x) - log(x) < 2^-32
+    // 1 + x exactly, in units of x's last place
+    const std::uint64_t one = std::uint64_t{1} << (31 - x.exponent());
+    const std::uint64_t u = x.negative() ? one - x.mantissa() : one + x.mantissa();
+    const int lz = ::oncostate::detail::clz64(u);
+    return detail::sfm::log_parts(u << lz, x.exponent() + 32 - lz);
 }
 
 // e^x. Reduction x = (64 m + j) ln2/64 + r with |r| <= ln2/128 (Cody-Waite), a table of 2^(j/64),
@@ -1313,24 +1576,14 @@ constexpr float sqrt(float x) noexcept { return x > 0.0f ? __builtin_sqrtf(x) : 
 constexpr double sqrt(double x) noexcept { return x > 0.0 ? __builtin_sqrt(x) : 0.0; }
 constexpr sfloat sqrt(sfloat x) noexcept {
     if (x.is_zero() || x.negative()) return sfloat{};
-    // x = m 2^E with E = exponent - 31; make the power even and take isqrt of a 64-bit integer
+    // x = m 2^E with E = exponent - 31; make the power even and take the root of a 64-bit integer
     const int e = x.exponent() - 31;
     const bool odd = (e & 1) != 0;
-    std::uint64_t op = static_cast<std::uint64_t>(x.mantissa()) << (odd ? 31 : 32);
+    const std::uint64_t op = static_cast<std::uint64_t>(x.mantissa()) << (odd ? 31 : 32);  // [2^62, 2^64)
     const int e2 = e - (odd ? 31 : 32);
-    std::uint64_t res = 0, one = std::uint64_t{1} << 62;
-    while (one > op) one >>= 2;  // at most 1 step: op >= 2^62
-    for (int i = 0; i < 32 && one != 0; ++i) {
-        if (op >= res + one) {
-            op -= res + one;
-            res = (res >> 1) + one;
-        } else {
-            res >>= 1;
-        }
-        one >>= 2;
-    }
-    if (op > res) ++res;  // round to nearest
-    return sfloat::make(false, res, e2 / 2);
+    const std::uint32_t root = detail::sfm::isqrt_floor(op);
+    const std::uint64_t rem = op - sfloat::mul_32x32(root, root);
+    return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2);  // to nearest
 }
 
 template <class R>

@@ -190,7 +190,7 @@ TEST_CASE("distributions: sfloat draws are bit-identical on every platform") {
         const sfloat x = oncostate::math::log(oncostate::uniform01<sfloat>(g) + sfloat(1e-6));
         f.add(x.mantissa() ^ (static_cast<std::uint64_t>(static_cast<std::uint16_t>(x.exponent())) << 32));
     }
-    CHECK(f.h == 3794784800187020258u);  // recorded on x86-64; must match on every target
+    CHECK(f.h == 9616242285662943429u);  // recorded on x86-64; must match on every target
 }
 
 namespace {

@@ -230,7 +230,7 @@ TEST_CASE("variability: individual parameters are checked, reproducible and leav
     }
     CHECK(slower > 2);
     CHECK(slower < 14);
-    CHECK(f.h == 13933707489780856280u);  // recorded on x86-64; must match on every target
+    CHECK(f.h == 3364842433623768216u);  // recorded on x86-64; must match on every target
     int at_birth_rate = 0;  // the widest spread: some tumours grow as fast as cells are born
     for (std::uint64_t i = 0; i < 64; ++i) {
         p = cohort;

@@ -43,6 +43,41 @@ TEST_CASE("sfloat: arithmetic agrees with double to 2^-30") {
     }
 }
 
+// The square root rounded to nearest by the schoolbook method, one bit at a time: the reference for
+// the library's Newton iteration, which must agree with it exactly.
+static std::uint64_t sqrt_rounded_reference(std::uint64_t op) {
+    std::uint64_t res = 0, one = std::uint64_t{1} << 62;
+    while (one > op) one >>= 2;
+    for (int i = 0; i < 32 && one != 0; ++i) {
+        if (op >= res + one) {
+            op -= res + one;
+            res = (res >> 1) + one;
+        } else {
+            res >>= 1;
+        }
+        one >>= 2;
+    }
+    return op > res ? res + 1 : res;
+}
+
+TEST_CASE("sfloat: the square root is correctly rounded") {
+    std::uint32_t s = 11;
+    auto next = [&s]() {
+        s = s * 1664525u + 1013904223u;
+        return s;
+    };
+    for (int i = 0; i < 2000; ++i) {
+        std::uint32_t m = next() | 0x80000000u;
+        if (i < 4) m = i % 2 == 0 ? 0x80000000u : 0xFFFFFFFFu;  // the ends of the mantissa range
+        const int e = static_cast<int>(next() % 41) - 20;
+        const sfloat x = sfloat::make(false, m, e);  // m 2^e: both parities of the exponent
+        const int odd = (e & 1) != 0 ? 1 : 0;
+        const std::uint64_t op = std::uint64_t{m} << (32 - odd);
+        const sfloat want = sfloat::make(false, sqrt_rounded_reference(op), (e - 32 + odd) / 2);
+        CHECK(oncostate::math::sqrt(x) == want);
+    }
+}
+
 TEST_CASE("sfloat: comparisons, floor, fractions and saturation") {
     CHECK(sfloat(-2.5).floor_int() == -3);
     CHECK(sfloat(-2.0).floor_int() == -2);

@@ -41,8 +41,10 @@ double max_rel_error(F f, Ref ref, double lo, double hi, bool geometric) {
     return worst;
 }
 
+// bound holds for every function; core_bound for exp, log, log1p, expm1 and sqrt, which sfloat
+// computes in integer fixed point and rounds once (half a unit in the last place is 2^-32 = 2.3e-10).
 template <class R>
-void report_and_check(const char* type, double bound) {
+void report_and_check(const char* type, double bound, double core_bound) {
     struct row {
         const char* name;
         double err;
@@ -60,15 +62,16 @@ void report_and_check(const char* type, double bound) {
     };
     for (const row& r : rows) {
         std::printf("accuracy: %-7s %-26s max relative error %.2e\n", type, r.name, r.err);
-        CHECK(r.err < bound);
+        const bool core = &r - rows < 7;  // exp to sqrt: the rows before cbrt
+        CHECK(r.err < (core ? core_bound : bound));
     }
 }
 
 }  // namespace
 
-TEST_CASE("math accuracy against libm: float") { report_and_check<float>("float", 1e-6); }
-TEST_CASE("math accuracy against libm: double") { report_and_check<double>("double", 4e-15); }
-TEST_CASE("math accuracy against libm: sfloat") { report_and_check<sfloat>("sfloat", 5e-9); }
+TEST_CASE("math accuracy against libm: float") { report_and_check<float>("float", 1e-6, 1e-6); }
+TEST_CASE("math accuracy against libm: double") { report_and_check<double>("double", 4e-15, 4e-15); }
+TEST_CASE("math accuracy against libm: sfloat") { report_and_check<sfloat>("sfloat", 5e-9, 2.4e-10); }
 
 TEST_CASE("math accuracy against libm: Q16.16 (absolute, in steps of 2^-16)") {
     double worst = 0;
