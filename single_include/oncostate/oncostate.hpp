@@ -1253,14 +1253,13 @@ struct series {
 };
 inline constexpr series coefficients = series::make();
 
-// e^x = m 2^(n - 63), m in [2^63, 2^64), for x = -+mant 2^(e - 31) with e <= 13 (|x| < 2^14).
+// e^x = m 2^(n - 63), m in [2^63, 2^64), for x = -+mant 2^(e - 31) with -50 <= e <= 13.
 constexpr std::uint64_t exp_parts(bool neg, std::uint32_t mant, std::int32_t e, std::int32_t& n) noexcept {
     // y = x log2(e) in Q48 (truncated: error below 2^-47)
     const std::uint64_t p_hi = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62 >> 32));
     const std::uint64_t p_lo = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62));
     const std::uint64_t top = p_hi + (p_lo >> 32);  // mant log2e_q62 / 2^32
-    const std::int32_t shift = 13 - e;               // y 2^48 = top 2^(e - 13)
-    const std::uint64_t y_mag = shift >= 64 ? 0 : top >> shift;
+    const std::uint64_t y_mag = top >> (13 - e);     // y 2^48 = top 2^(e - 13); 0 <= 13 - e <= 63
     const std::int64_t y = neg ? -static_cast<std::int64_t>(y_mag) : static_cast<std::int64_t>(y_mag);
     const std::int64_t whole = ::oncostate::detail::shift_right_floor(y, 48);
     const std::uint64_t f = static_cast<std::uint64_t>(y - whole * (std::int64_t{1} << 48));  // [0, 2^48)

@@ -43,6 +43,34 @@ TEST_CASE("math: known values in float") { check_known_values<float>(2e-6); }
 TEST_CASE("math: known values in double") { check_known_values<double>(1e-14); }
 TEST_CASE("math: known values in sfloat") { check_known_values<sfloat>(1e-8); }
 
+TEST_CASE("math: sfloat at the edges of each function's range") {
+    const sfloat zero(0.0), one(1.0), max = sfloat::max();
+    CHECK(om::exp(sfloat(1e-20)) == one);  // below 2^-50
+    CHECK(om::exp(sfloat(20000.0)) == max);
+    CHECK(om::exp(sfloat(-20000.0)) == zero);
+    CHECK(om::exp(zero) == one);
+    CHECK(om::expm1(zero) == zero);
+    CHECK(close(om::expm1(sfloat(1e-25)).to_double(), 1e-25, 1e-9));  // below 2^-64: x itself
+    CHECK(close(om::log1p(sfloat(-1e-25)).to_double(), -1e-25, 1e-9));
+    CHECK(close(om::expm1(sfloat(50.0)).to_double(), 5.1847055285870725e+21, 1e-9));  // the 1 vanishes
+    CHECK(om::expm1(sfloat(20000.0)) == max);
+    CHECK(om::expm1(sfloat(-20000.0)) == -one);
+    CHECK(om::expm1(sfloat(-50.0)) == -one);  // e^-50 is below 2^-64
+    CHECK(om::expm1(sfloat(-30.0)) == -one);  // 1 - 9e-14 rounds to 1
+    CHECK(close(om::expm1(sfloat(-3.0)).to_double(), -0.95021293163213605, 1e-9));
+    CHECK(om::log(zero) == -max);
+    CHECK(om::log(sfloat(-2.0)) == -max);
+    CHECK(om::log(one) == zero);
+    CHECK(om::log1p(zero) == zero);
+    CHECK(om::log1p(-one) == -max);
+    CHECK(om::log1p(sfloat(-3.0)) == -max);
+    CHECK(close(om::log1p(sfloat(1e12)).to_double(), 27.631021115929547, 1e-9));  // above 2^32
+    CHECK(close(om::log1p(sfloat(-0.75)).to_double(), -1.3862943611198906, 1e-9));
+    CHECK(close(om::log(sfloat(1.0 - 1.0 / 128)).to_double(), -0.007843177461025893, 1e-9));  // just below 1
+    CHECK(close(om::log(sfloat(1.0 + 1.0 / 128)).to_double(), 0.007782140442054949, 1e-9));  // just above 1
+    CHECK(om::sqrt(sfloat::max()).exponent() == sfloat::max_exponent / 2);  // the largest root
+}
+
 TEST_CASE("math: fixed point is the sfloat result rounded to Q16.16") {
     const double ulp = 1.0 / 65536;
     CHECK(test::dabs(om::exp(q16_16(1.0)).to_double() - 2.7182818284590452) <= ulp);
