@@ -254,7 +254,7 @@ constexpr sfloat sqrt(sfloat x) noexcept {
     const std::uint64_t op = static_cast<std::uint64_t>(x.mantissa()) << (odd ? 31 : 32);  // [2^62, 2^64)
     const int e2 = e - (odd ? 31 : 32);
     const std::uint32_t root = detail::sfm::isqrt_floor(op);
-    const std::uint64_t rem = op - sfloat::mul_32x32(root, root);
+    const std::uint64_t rem = op - ::oncostate::detail::mul_32x32(root, root);
     return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2);  // to nearest
 }
 

@@ -331,7 +331,7 @@ private:
         }
         if (!vascular_) {
             const std::uint64_t cap = p.dormancy.avascular_cap;
-            const std::uint64_t ramp = cap / 10 + 1;
+            const std::uint64_t ramp = detail::tenth(cap) + 1;
             if (n + ramp > cap) {
                 const real ceiling = detail::from_diff<real>(cap, n) / t::from_uint(ramp);
                 if (ceiling < phi) phi = ceiling;
@@ -341,7 +341,7 @@ private:
     }
 
     // The avascular lesion has reached the stall of its cap.
-    static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept { return n + cap / 10 >= cap; }
+    static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept { return n + detail::tenth(cap) >= cap; }
 
     template <class Rng, class Sink>
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink, std::uint64_t awake,

@@ -29,16 +29,6 @@
 
 #include <cstdint>  // fixed-width integers
 
-// 1: the narrow (32-bit) arithmetic, for Thumb-1 cores. Results do not depend on it; a test may
-// define it either way.
-#ifndef ONCOSTATE_SFLOAT_NARROW
-#if defined(__thumb__) && !defined(__thumb2__)
-#define ONCOSTATE_SFLOAT_NARROW 1
-#else
-#define ONCOSTATE_SFLOAT_NARROW 0
-#endif
-#endif
-
 // Inlining. ONCOSTATE_SFLOAT_INLINE marks the operators: inlined into their callers when optimising
 // for speed on a 64-bit core (there the call, and passing the operands and result packed in
 // registers, cost about as much as the arithmetic), and kept as single out-of-line copies
@@ -142,24 +132,6 @@ public:
         return r;
     }
 
-    // The full product a * b; on Thumb-1 cores from four 16-bit products (no libgcc call). Public
-    // for the integer elementary functions (detail/sfloat_math.hpp).
-    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
-#if ONCOSTATE_SFLOAT_NARROW
-        // four 16x16->32 products: the core's MULS, instead of libgcc's 64x64 multiply
-        const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
-        const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
-        const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
-        const std::uint32_t mid = lh + hl;
-        const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
-        const std::uint32_t lo = ll + (mid << 16);
-        const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
-        return (static_cast<std::uint64_t>(hi) << 32) | lo;
-#else
-        return static_cast<std::uint64_t>(a) * b;
-#endif
-    }
-
     // Parts: value = (negative ? -1 : 1) * mantissa * 2^(exponent - 31); mantissa is 0 or >= 2^31.
     constexpr std::uint32_t mantissa() const noexcept { return mant_; }
     constexpr int exponent() const noexcept { return exp_; }
@@ -176,7 +148,7 @@ public:
         if (a.mant_ == 0 || b.mant_ == 0) return sfloat{};
         const bool neg = a.neg_ != b.neg_;
         // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
-        const std::uint64_t p = mul_32x32(a.mant_, b.mant_);
+        const std::uint64_t p = detail::mul_32x32(a.mant_, b.mant_);
         const std::uint32_t p_hi = static_cast<std::uint32_t>(p >> 32);
         std::uint32_t m = 0;
         std::int32_t e = static_cast<std::int32_t>(a.exp_) + b.exp_;

@@ -195,6 +195,17 @@ ONCOSTATE_NAMESPACE_END
 
 
 
+// 1: the narrow (32-bit) arithmetic, for Thumb-1 cores (Cortex-M0, M0+: no UMULL, CLZ or divide),
+// used by sfloat and the wide products below. Results do not depend on it; a test may define it
+// either way.
+#ifndef ONCOSTATE_SFLOAT_NARROW
+#if defined(__thumb__) && !defined(__thumb2__)
+#define ONCOSTATE_SFLOAT_NARROW 1
+#else
+#define ONCOSTATE_SFLOAT_NARROW 0
+#endif
+#endif
+
 ONCOSTATE_NAMESPACE_BEGIN
 namespace detail {
 
@@ -232,14 +243,38 @@ constexpr std::int64_t shift_right_floor(std::int64_t v, int k) noexcept {
                   : -static_cast<std::int64_t>(((static_cast<std::uint64_t>(-(v + 1))) >> k) + 1);
 }
 
+// The full product a * b; on Thumb-1 cores from four 16-bit products (the core's MULS) instead
+// of libgcc's 64x64 multiply.
+constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
+#if ONCOSTATE_SFLOAT_NARROW
+    const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
+    const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
+    const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    const std::uint32_t mid = lh + hl;
+    const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
+    const std::uint32_t lo = ll + (mid << 16);
+    const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
+    return (static_cast<std::uint64_t>(hi) << 32) | lo;
+#else
+    return static_cast<std::uint64_t>(a) * b;
+#endif
+}
+
 // The full 128-bit product a * b as (hi, lo), from 32-bit halves (no compiler extension).
 constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
-    const std::uint64_t al = a & 0xFFFFFFFFu, ah = a >> 32;
-    const std::uint64_t bl = b & 0xFFFFFFFFu, bh = b >> 32;
-    const std::uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
+    const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
+    const std::uint64_t ll = mul_32x32(al, bl), lh = mul_32x32(al, bh), hl = mul_32x32(ah, bl), hh = mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
     lo = (mid << 32) | (ll & 0xFFFFFFFFu);
     hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+}
+
+// floor(x / 10), exactly, by a multiply: a 64-bit division is a long library call on 32-bit cores.
+constexpr std::uint64_t tenth(std::uint64_t x) noexcept {
+    std::uint64_t hi = 0, lo = 0;
+    mul_64x64(x, 0xCCCCCCCCCCCCCCCDu, hi, lo);  // ceil(2^67 / 10)
+    return hi >> 3;
 }
 
 // False, but only once a template is instantiated: lets a static_assert fire on use alone.
@@ -252,16 +287,6 @@ ONCOSTATE_NAMESPACE_END
 #endif  // ONCOSTATE_DETAIL_BITS_HPP
 // ---- end include/oncostate/detail/bits.hpp ----
 
-
-// 1: the narrow (32-bit) arithmetic, for Thumb-1 cores. Results do not depend on it; a test may
-// define it either way.
-#ifndef ONCOSTATE_SFLOAT_NARROW
-#if defined(__thumb__) && !defined(__thumb2__)
-#define ONCOSTATE_SFLOAT_NARROW 1
-#else
-#define ONCOSTATE_SFLOAT_NARROW 0
-#endif
-#endif
 
 // Inlining. ONCOSTATE_SFLOAT_INLINE marks the operators: inlined into their callers when optimising
 // for speed on a 64-bit core (there the call, and passing the operands and result packed in
@@ -366,24 +391,6 @@ public:
         return r;
     }
 
-    // The full product a * b; on Thumb-1 cores from four 16-bit products (no libgcc call). Public
-    // for the integer elementary functions (detail/sfloat_math.hpp).
-    ONCOSTATE_SFLOAT_FORCE static constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
-#if ONCOSTATE_SFLOAT_NARROW
-        // four 16x16->32 products: the core's MULS, instead of libgcc's 64x64 multiply
-        const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
-        const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
-        const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
-        const std::uint32_t mid = lh + hl;
-        const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
-        const std::uint32_t lo = ll + (mid << 16);
-        const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
-        return (static_cast<std::uint64_t>(hi) << 32) | lo;
-#else
-        return static_cast<std::uint64_t>(a) * b;
-#endif
-    }
-
     // Parts: value = (negative ? -1 : 1) * mantissa * 2^(exponent - 31); mantissa is 0 or >= 2^31.
     constexpr std::uint32_t mantissa() const noexcept { return mant_; }
     constexpr int exponent() const noexcept { return exp_; }
@@ -400,7 +407,7 @@ public:
         if (a.mant_ == 0 || b.mant_ == 0) return sfloat{};
         const bool neg = a.neg_ != b.neg_;
         // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
-        const std::uint64_t p = mul_32x32(a.mant_, b.mant_);
+        const std::uint64_t p = detail::mul_32x32(a.mant_, b.mant_);
         const std::uint32_t p_hi = static_cast<std::uint32_t>(p >> 32);
         std::uint32_t m = 0;
         std::int32_t e = static_cast<std::int32_t>(a.exp_) + b.exp_;
@@ -1168,7 +1175,7 @@ ONCOSTATE_NAMESPACE_END
 // Intermediate errors stay below 2^-40 relative, so the final rounding to sfloat's 32-bit mantissa
 // is nearly always the correctly rounded one (the accuracy tests measure it). Integer operations
 // only: results are bit-identical on every platform. On Thumb-1 cores the 64-bit products are
-// built from sfloat::mul_32x32 (16-bit multiplies), elsewhere from the compiler's wide multiply.
+// built from detail::mul_32x32 (16-bit multiplies), elsewhere from the compiler's wide multiply.
 #ifndef ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
 #define ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
 
@@ -1189,8 +1196,8 @@ constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
 #else
     const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
     const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
-    const std::uint64_t ll = sfloat::mul_32x32(al, bl), lh = sfloat::mul_32x32(al, bh);
-    const std::uint64_t hl = sfloat::mul_32x32(ah, bl), hh = sfloat::mul_32x32(ah, bh);
+    const std::uint64_t ll = ::oncostate::detail::mul_32x32(al, bl), lh = ::oncostate::detail::mul_32x32(al, bh);
+    const std::uint64_t hl = ::oncostate::detail::mul_32x32(ah, bl), hh = ::oncostate::detail::mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
     return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 #endif
@@ -1256,8 +1263,8 @@ inline constexpr series coefficients = series::make();
 // e^x = m 2^(n - 63), m in [2^63, 2^64), for x = -+mant 2^(e - 31) with -50 <= e <= 13.
 constexpr std::uint64_t exp_parts(bool neg, std::uint32_t mant, std::int32_t e, std::int32_t& n) noexcept {
     // y = x log2(e) in Q48 (truncated: error below 2^-47)
-    const std::uint64_t p_hi = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62 >> 32));
-    const std::uint64_t p_lo = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62));
+    const std::uint64_t p_hi = ::oncostate::detail::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62 >> 32));
+    const std::uint64_t p_lo = ::oncostate::detail::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62));
     const std::uint64_t top = p_hi + (p_lo >> 32);  // mant log2e_q62 / 2^32
     const std::uint64_t y_mag = top >> (13 - e);     // y 2^48 = top 2^(e - 13); 0 <= 13 - e <= 63
     const std::int64_t y = neg ? -static_cast<std::int64_t>(y_mag) : static_cast<std::int64_t>(y_mag);
@@ -1321,17 +1328,17 @@ constexpr std::uint32_t isqrt_floor(std::uint64_t op) noexcept {
     const std::uint32_t a = static_cast<std::uint32_t>(op >> 32);
     std::uint32_t y = seed[(a >> 26) - 16u];
     for (int i = 0; i < 3; ++i) {
-        const std::uint32_t y2 = static_cast<std::uint32_t>(sfloat::mul_32x32(y, y) >> 31);         // y^2, Q31
-        const std::uint32_t gy2 = static_cast<std::uint32_t>(sfloat::mul_32x32(a, y2) >> 30);      // g y^2, Q31
+        const std::uint32_t y2 = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(y, y) >> 31);         // y^2, Q31
+        const std::uint32_t gy2 = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(a, y2) >> 30);      // g y^2, Q31
         const std::uint32_t dy = gy2 <= 0x80000000u ? 0x80000000u - gy2 : gy2 - 0x80000000u;      // |1 - g y^2|, Q31
-        const std::uint32_t step = static_cast<std::uint32_t>(sfloat::mul_32x32(y, dy) >> 32);   // y |1 - g y^2| / 2
+        const std::uint32_t step = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(y, dy) >> 32);   // y |1 - g y^2| / 2
         y = gy2 <= 0x80000000u ? y + step : y - step;
     }
     // s ~ sqrt(op) = g y 2^31 (within a few units), then the exact remainder settles it
-    const std::uint64_t s = sfloat::mul_32x32(a, y) >> 30;
+    const std::uint64_t s = ::oncostate::detail::mul_32x32(a, y) >> 30;
     std::uint32_t r = s > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<std::uint32_t>(s);
-    for (int i = 0; i < 64 && sfloat::mul_32x32(r, r) > op; ++i) --r;
-    for (int i = 0; i < 64 && r < 0xFFFFFFFFu && sfloat::mul_32x32(r + 1, r + 1) <= op; ++i) ++r;
+    for (int i = 0; i < 64 && ::oncostate::detail::mul_32x32(r, r) > op; ++i) --r;
+    for (int i = 0; i < 64 && r < 0xFFFFFFFFu && ::oncostate::detail::mul_32x32(r + 1, r + 1) <= op; ++i) ++r;
     return r;
 }
 
@@ -1581,7 +1588,7 @@ constexpr sfloat sqrt(sfloat x) noexcept {
     const std::uint64_t op = static_cast<std::uint64_t>(x.mantissa()) << (odd ? 31 : 32);  // [2^62, 2^64)
     const int e2 = e - (odd ? 31 : 32);
     const std::uint32_t root = detail::sfm::isqrt_floor(op);
-    const std::uint64_t rem = op - sfloat::mul_32x32(root, root);
+    const std::uint64_t rem = op - ::oncostate::detail::mul_32x32(root, root);
     return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2);  // to nearest
 }
 
@@ -2855,7 +2862,7 @@ private:
         }
         if (!vascular_) {
             const std::uint64_t cap = p.dormancy.avascular_cap;
-            const std::uint64_t ramp = cap / 10 + 1;
+            const std::uint64_t ramp = detail::tenth(cap) + 1;
             if (n + ramp > cap) {
                 const real ceiling = detail::from_diff<real>(cap, n) / t::from_uint(ramp);
                 if (ceiling < phi) phi = ceiling;
@@ -2865,7 +2872,7 @@ private:
     }
 
     // The avascular lesion has reached the stall of its cap.
-    static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept { return n + cap / 10 >= cap; }
+    static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept { return n + detail::tenth(cap) >= cap; }
 
     template <class Rng, class Sink>
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink, std::uint64_t awake,

@@ -314,3 +314,16 @@ TEST_CASE("population: fixed-point runs are bit-identical on every platform") {
     }
     CHECK(f.h == 7233602402492850242u);  // recorded on x86-64; must match on every target
 }
+
+TEST_CASE("population: the tenth of the avascular cap is floor(cap / 10) without a division") {
+    const std::uint64_t edges[] = {0, 1, 9, 10, 11, 19, 20, 999999, 1000000, UINT64_MAX, UINT64_MAX - 5, UINT64_MAX / 10 * 10};
+    for (std::uint64_t x : edges) CHECK(oncostate::detail::tenth(x) == x / 10);
+    std::uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int i = 0; i < 2000; ++i) {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        CHECK(oncostate::detail::tenth(x) == x / 10);
+        CHECK(oncostate::detail::tenth(x >> (i % 64)) == (x >> (i % 64)) / 10);
+    }
+}

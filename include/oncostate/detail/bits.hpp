@@ -6,6 +6,17 @@
 
 #include <cstdint>  // fixed-width integers
 
+// 1: the narrow (32-bit) arithmetic, for Thumb-1 cores (Cortex-M0, M0+: no UMULL, CLZ or divide),
+// used by sfloat and the wide products below. Results do not depend on it; a test may define it
+// either way.
+#ifndef ONCOSTATE_SFLOAT_NARROW
+#if defined(__thumb__) && !defined(__thumb2__)
+#define ONCOSTATE_SFLOAT_NARROW 1
+#else
+#define ONCOSTATE_SFLOAT_NARROW 0
+#endif
+#endif
+
 ONCOSTATE_NAMESPACE_BEGIN
 namespace detail {
 
@@ -43,14 +54,38 @@ constexpr std::int64_t shift_right_floor(std::int64_t v, int k) noexcept {
                   : -static_cast<std::int64_t>(((static_cast<std::uint64_t>(-(v + 1))) >> k) + 1);
 }
 
+// The full product a * b; on Thumb-1 cores from four 16-bit products (the core's MULS) instead
+// of libgcc's 64x64 multiply.
+constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
+#if ONCOSTATE_SFLOAT_NARROW
+    const std::uint32_t al = a & 0xFFFFu, ah = a >> 16;
+    const std::uint32_t bl = b & 0xFFFFu, bh = b >> 16;
+    const std::uint32_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    const std::uint32_t mid = lh + hl;
+    const std::uint32_t mid_carry = mid < lh ? 0x10000u : 0u;
+    const std::uint32_t lo = ll + (mid << 16);
+    const std::uint32_t hi = hh + (mid >> 16) + mid_carry + (lo < ll ? 1u : 0u);
+    return (static_cast<std::uint64_t>(hi) << 32) | lo;
+#else
+    return static_cast<std::uint64_t>(a) * b;
+#endif
+}
+
 // The full 128-bit product a * b as (hi, lo), from 32-bit halves (no compiler extension).
 constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
-    const std::uint64_t al = a & 0xFFFFFFFFu, ah = a >> 32;
-    const std::uint64_t bl = b & 0xFFFFFFFFu, bh = b >> 32;
-    const std::uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
+    const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
+    const std::uint64_t ll = mul_32x32(al, bl), lh = mul_32x32(al, bh), hl = mul_32x32(ah, bl), hh = mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
     lo = (mid << 32) | (ll & 0xFFFFFFFFu);
     hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+}
+
+// floor(x / 10), exactly, by a multiply: a 64-bit division is a long library call on 32-bit cores.
+constexpr std::uint64_t tenth(std::uint64_t x) noexcept {
+    std::uint64_t hi = 0, lo = 0;
+    mul_64x64(x, 0xCCCCCCCCCCCCCCCDu, hi, lo);  // ceil(2^67 / 10)
+    return hi >> 3;
 }
 
 // False, but only once a template is instantiated: lets a static_assert fire on use alone.

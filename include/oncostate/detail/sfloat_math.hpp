@@ -12,7 +12,7 @@
 // Intermediate errors stay below 2^-40 relative, so the final rounding to sfloat's 32-bit mantissa
 // is nearly always the correctly rounded one (the accuracy tests measure it). Integer operations
 // only: results are bit-identical on every platform. On Thumb-1 cores the 64-bit products are
-// built from sfloat::mul_32x32 (16-bit multiplies), elsewhere from the compiler's wide multiply.
+// built from detail::mul_32x32 (16-bit multiplies), elsewhere from the compiler's wide multiply.
 #ifndef ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
 #define ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
 
@@ -38,8 +38,8 @@ constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
 #else
     const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
     const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
-    const std::uint64_t ll = sfloat::mul_32x32(al, bl), lh = sfloat::mul_32x32(al, bh);
-    const std::uint64_t hl = sfloat::mul_32x32(ah, bl), hh = sfloat::mul_32x32(ah, bh);
+    const std::uint64_t ll = ::oncostate::detail::mul_32x32(al, bl), lh = ::oncostate::detail::mul_32x32(al, bh);
+    const std::uint64_t hl = ::oncostate::detail::mul_32x32(ah, bl), hh = ::oncostate::detail::mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
     return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 #endif
@@ -105,8 +105,8 @@ inline constexpr series coefficients = series::make();
 // e^x = m 2^(n - 63), m in [2^63, 2^64), for x = -+mant 2^(e - 31) with -50 <= e <= 13.
 constexpr std::uint64_t exp_parts(bool neg, std::uint32_t mant, std::int32_t e, std::int32_t& n) noexcept {
     // y = x log2(e) in Q48 (truncated: error below 2^-47)
-    const std::uint64_t p_hi = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62 >> 32));
-    const std::uint64_t p_lo = sfloat::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62));
+    const std::uint64_t p_hi = ::oncostate::detail::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62 >> 32));
+    const std::uint64_t p_lo = ::oncostate::detail::mul_32x32(mant, static_cast<std::uint32_t>(log2e_q62));
     const std::uint64_t top = p_hi + (p_lo >> 32);  // mant log2e_q62 / 2^32
     const std::uint64_t y_mag = top >> (13 - e);     // y 2^48 = top 2^(e - 13); 0 <= 13 - e <= 63
     const std::int64_t y = neg ? -static_cast<std::int64_t>(y_mag) : static_cast<std::int64_t>(y_mag);
@@ -170,17 +170,17 @@ constexpr std::uint32_t isqrt_floor(std::uint64_t op) noexcept {
     const std::uint32_t a = static_cast<std::uint32_t>(op >> 32);
     std::uint32_t y = seed[(a >> 26) - 16u];
     for (int i = 0; i < 3; ++i) {
-        const std::uint32_t y2 = static_cast<std::uint32_t>(sfloat::mul_32x32(y, y) >> 31);         // y^2, Q31
-        const std::uint32_t gy2 = static_cast<std::uint32_t>(sfloat::mul_32x32(a, y2) >> 30);      // g y^2, Q31
+        const std::uint32_t y2 = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(y, y) >> 31);         // y^2, Q31
+        const std::uint32_t gy2 = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(a, y2) >> 30);      // g y^2, Q31
         const std::uint32_t dy = gy2 <= 0x80000000u ? 0x80000000u - gy2 : gy2 - 0x80000000u;      // |1 - g y^2|, Q31
-        const std::uint32_t step = static_cast<std::uint32_t>(sfloat::mul_32x32(y, dy) >> 32);   // y |1 - g y^2| / 2
+        const std::uint32_t step = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(y, dy) >> 32);   // y |1 - g y^2| / 2
         y = gy2 <= 0x80000000u ? y + step : y - step;
     }
     // s ~ sqrt(op) = g y 2^31 (within a few units), then the exact remainder settles it
-    const std::uint64_t s = sfloat::mul_32x32(a, y) >> 30;
+    const std::uint64_t s = ::oncostate::detail::mul_32x32(a, y) >> 30;
     std::uint32_t r = s > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<std::uint32_t>(s);
-    for (int i = 0; i < 64 && sfloat::mul_32x32(r, r) > op; ++i) --r;
-    for (int i = 0; i < 64 && r < 0xFFFFFFFFu && sfloat::mul_32x32(r + 1, r + 1) <= op; ++i) ++r;
+    for (int i = 0; i < 64 && ::oncostate::detail::mul_32x32(r, r) > op; ++i) --r;
+    for (int i = 0; i < 64 && r < 0xFFFFFFFFu && ::oncostate::detail::mul_32x32(r + 1, r + 1) <= op; ++i) ++r;
     return r;
 }
 
