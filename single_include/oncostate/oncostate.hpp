@@ -288,6 +288,19 @@ ONCOSTATE_NAMESPACE_END
 // ---- end include/oncostate/detail/bits.hpp ----
 
 
+// Storage. Results do not depend on it. 1: the value packed into one 64-bit word, for ARM, whose
+// calling convention returns an 8-byte struct through memory: GCC at -Os copied such temporaries
+// of a three-field struct with memcpy calls (a fifth of a Cortex-M0's day); one scalar member is
+// copied with plain loads and stores. 0: three fields, which x86-64 keeps in separate registers
+// when the operators are inlined (the packed word costs it shifts and masks on every operation).
+#ifndef ONCOSTATE_SFLOAT_PACKED
+#if defined(__arm__)
+#define ONCOSTATE_SFLOAT_PACKED 1
+#else
+#define ONCOSTATE_SFLOAT_PACKED 0
+#endif
+#endif
+
 // Inlining. ONCOSTATE_SFLOAT_INLINE marks the operators: inlined into their callers when optimising
 // for speed on a 64-bit core (there the call, and passing the operands and result packed in
 // registers, cost about as much as the arithmetic), and kept as single out-of-line copies
@@ -386,31 +399,45 @@ public:
 
     static constexpr sfloat max() noexcept {
         sfloat r;
+#if ONCOSTATE_SFLOAT_PACKED
+        r.bits_ = 0xFFFFFFFFu | (std::uint64_t{max_exponent} << 32);
+#else
         r.mant_ = 0xFFFFFFFFu;
         r.exp_ = max_exponent;
+#endif
         return r;
     }
 
     // Parts: value = (negative ? -1 : 1) * mantissa * 2^(exponent - 31); mantissa is 0 or >= 2^31.
-    constexpr std::uint32_t mantissa() const noexcept { return mant_; }
-    constexpr int exponent() const noexcept { return exp_; }
-    constexpr bool negative() const noexcept { return neg_; }
-    constexpr bool is_zero() const noexcept { return mant_ == 0; }
+#if ONCOSTATE_SFLOAT_PACKED
+    ONCOSTATE_SFLOAT_FORCE constexpr std::uint32_t mantissa() const noexcept { return static_cast<std::uint32_t>(bits_); }
+    ONCOSTATE_SFLOAT_FORCE constexpr int exponent() const noexcept { return static_cast<std::int16_t>(static_cast<std::uint16_t>(bits_ >> 32)); }
+    ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return (bits_ & sign_bit) != 0; }
+#else
+    ONCOSTATE_SFLOAT_FORCE constexpr std::uint32_t mantissa() const noexcept { return mant_; }
+    ONCOSTATE_SFLOAT_FORCE constexpr int exponent() const noexcept { return exp_; }
+    ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return neg_; }
+#endif
+    constexpr bool is_zero() const noexcept { return mantissa() == 0; }
 
     ONCOSTATE_SFLOAT_FORCE constexpr sfloat operator-() const noexcept {
         sfloat r = *this;
+#if ONCOSTATE_SFLOAT_PACKED
+        if (mantissa() != 0) r.bits_ ^= sign_bit;
+#else
         if (mant_ != 0) r.neg_ = !neg_;
+#endif
         return r;
     }
 
     ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept {
-        if (a.mant_ == 0 || b.mant_ == 0) return sfloat{};
-        const bool neg = a.neg_ != b.neg_;
+        if (a.mantissa() == 0 || b.mantissa() == 0) return sfloat{};
+        const bool neg = a.negative() != b.negative();
         // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
-        const std::uint64_t p = detail::mul_32x32(a.mant_, b.mant_);
+        const std::uint64_t p = detail::mul_32x32(a.mantissa(), b.mantissa());
         const std::uint32_t p_hi = static_cast<std::uint32_t>(p >> 32);
         std::uint32_t m = 0;
-        std::int32_t e = static_cast<std::int32_t>(a.exp_) + b.exp_;
+        std::int32_t e = static_cast<std::int32_t>(a.exponent()) + b.exponent();
         if ((p_hi >> 31) != 0) {
             // p <= (2^32 - 1)^2, so p_hi <= 2^32 - 2: rounding cannot carry out
             m = p_hi + (static_cast<std::uint32_t>(p) >> 31);
@@ -429,16 +456,16 @@ public:
     }
 
     ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept {
-        if (a.mant_ == 0) return sfloat{};
-        if (b.mant_ == 0) return saturated(a.neg_);  // saturate instead of infinity
-        const bool neg = a.neg_ != b.neg_;
+        if (a.mantissa() == 0) return sfloat{};
+        if (b.mantissa() == 0) return saturated(a.negative());  // saturate instead of infinity
+        const bool neg = a.negative() != b.negative();
         // q = floor(a * 2^32 / b) lies in [2^31, 2^33 - 2]; value = q * 2^(ea - eb - 32)
         std::uint32_t q_hi = 0;
-        const std::uint32_t q = div_mantissas(a.mant_, b.mant_, q_hi);
+        const std::uint32_t q = div_mantissas(a.mantissa(), b.mantissa(), q_hi);
         // 33 bits: round off the last (q <= 2^33 - 2 cannot carry out); else exactly 32 bits
 #if ONCOSTATE_SFLOAT_NARROW
         std::uint32_t m = q;
-        std::int32_t e = static_cast<std::int32_t>(a.exp_) - b.exp_;
+        std::int32_t e = static_cast<std::int32_t>(a.exponent()) - b.exponent();
         if (q_hi != 0) {
             m = ((q >> 1) | 0x80000000u) + (q & 1u);
         } else {
@@ -446,13 +473,13 @@ public:
         }
 #else  // branch-free: q_hi is a coin flip
         const std::uint32_t m = ((q >> q_hi) | (q_hi << 31)) + (q & q_hi);
-        const std::int32_t e = static_cast<std::int32_t>(a.exp_) - b.exp_ - 1 + static_cast<std::int32_t>(q_hi);
+        const std::int32_t e = static_cast<std::int32_t>(a.exponent()) - b.exponent() - 1 + static_cast<std::int32_t>(q_hi);
 #endif
         if (static_cast<std::uint32_t>(e + max_exponent) > 2u * max_exponent) return e > 0 ? saturated(neg) : sfloat{};
         return pack(neg, m, e);
     }
 
-    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator+(sfloat a, sfloat b) noexcept { return add(a, b, b.neg_); }
+    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator+(sfloat a, sfloat b) noexcept { return add(a, b, b.negative()); }
     ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator-(sfloat a, sfloat b) noexcept { return a + -b; }
 
     constexpr sfloat& operator+=(sfloat o) noexcept { return *this = *this + o; }
@@ -461,7 +488,7 @@ public:
     constexpr sfloat& operator/=(sfloat o) noexcept { return *this = *this / o; }
 
     friend constexpr bool operator==(sfloat a, sfloat b) noexcept {
-        return a.mant_ == b.mant_ && (a.mant_ == 0 || (a.exp_ == b.exp_ && a.neg_ == b.neg_));
+        return a.mantissa() == b.mantissa() && (a.mantissa() == 0 || (a.exponent() == b.exponent() && a.negative() == b.negative()));
     }
     friend constexpr bool operator!=(sfloat a, sfloat b) noexcept { return !(a == b); }
     ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator<(sfloat a, sfloat b) noexcept { return less(a, b); }
@@ -471,51 +498,55 @@ public:
 
     // x * 2^k, exact unless it saturates or underflows.
     constexpr sfloat scaled(int k) const noexcept {
-        if (mant_ == 0) return *this;
-        const std::int32_t e = static_cast<std::int32_t>(exp_) + k;
-        if (e > max_exponent) return neg_ ? -max() : max();
+        if (mantissa() == 0) return *this;
+        const std::int32_t e = static_cast<std::int32_t>(exponent()) + k;
+        if (e > max_exponent) return negative() ? -max() : max();
         if (e < -max_exponent) return sfloat{};
         sfloat r = *this;
+#if ONCOSTATE_SFLOAT_PACKED
+        r.bits_ = (bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint16_t>(e)) << 32);
+#else
         r.exp_ = static_cast<std::int16_t>(e);
+#endif
         return r;
     }
 
     // Largest integer <= x, saturated to the int64 range.
     constexpr std::int64_t floor_int() const noexcept {
-        if (mant_ == 0) return 0;
-        if (exp_ >= 63) return neg_ ? INT64_MIN : INT64_MAX;
-        if (exp_ < 0) return neg_ ? -1 : 0;
-        const int shift = 31 - exp_;
+        if (mantissa() == 0) return 0;
+        if (exponent() >= 63) return negative() ? INT64_MIN : INT64_MAX;
+        if (exponent() < 0) return negative() ? -1 : 0;
+        const int shift = 31 - exponent();
         std::uint64_t mag = 0;
         bool exact = true;
         if (shift >= 0) {
-            mag = mant_ >> shift;
-            exact = (static_cast<std::uint64_t>(mant_) & ((std::uint64_t{1} << shift) - 1)) == 0;
+            mag = mantissa() >> shift;
+            exact = (static_cast<std::uint64_t>(mantissa()) & ((std::uint64_t{1} << shift) - 1)) == 0;
         } else {
-            mag = static_cast<std::uint64_t>(mant_) << (-shift);
+            mag = static_cast<std::uint64_t>(mantissa()) << (-shift);
             exact = true;
         }
-        if (!neg_) return static_cast<std::int64_t>(mag);
+        if (!negative()) return static_cast<std::int64_t>(mag);
         return -static_cast<std::int64_t>(mag) - (exact ? 0 : 1);
     }
 
     // x * 2^64 truncated to an integer, saturated to [0, 2^64 - 1]: a probability as a 64-bit
     // binary fraction.
     constexpr std::uint64_t fraction64() const noexcept {
-        if (mant_ == 0 || neg_) return 0;
-        const int shift = exp_ + 33;  // value * 2^64 = mant * 2^(exp + 33)
+        if (mantissa() == 0 || negative()) return 0;
+        const int shift = exponent() + 33;  // value * 2^64 = mant * 2^(exp + 33)
         if (shift > 32) return UINT64_MAX;
         if (shift <= -32) return 0;
-        return shift >= 0 ? static_cast<std::uint64_t>(mant_) << shift : static_cast<std::uint64_t>(mant_ >> (-shift));
+        return shift >= 0 ? static_cast<std::uint64_t>(mantissa()) << shift : static_cast<std::uint64_t>(mantissa() >> (-shift));
     }
 
     // For tests and host-side reports only (uses double arithmetic).
     constexpr double to_double() const noexcept {
-        double v = static_cast<double>(mant_);
-        int e = exp_ - 31;
+        double v = static_cast<double>(mantissa());
+        int e = exponent() - 31;
         for (; e > 0; --e) v *= 2.0;
         for (; e < 0; ++e) v *= 0.5;
-        return neg_ ? -v : v;
+        return negative() ? -v : v;
     }
 
     static constexpr sfloat from_double(double x) noexcept {
@@ -541,9 +572,13 @@ public:
 private:
     ONCOSTATE_SFLOAT_FORCE static constexpr sfloat pack(bool negative, std::uint32_t m, std::int32_t e) noexcept {
         sfloat r;
+#if ONCOSTATE_SFLOAT_PACKED
+        r.bits_ = m | (static_cast<std::uint64_t>(static_cast<std::uint16_t>(e)) << 32) | (negative ? sign_bit : 0u);
+#else
         r.mant_ = m;
         r.exp_ = static_cast<std::int16_t>(e);
         r.neg_ = negative;
+#endif
         return r;
     }
     ONCOSTATE_SFLOAT_FORCE static constexpr sfloat saturated(bool negative) noexcept { return pack(negative, 0xFFFFFFFFu, max_exponent); }
@@ -616,23 +651,27 @@ private:
     // magnitude, y = the other, d = ex - ey; y * 2^-d truncated 62 bits below x's leading bit
     // (exactly as a 64-bit sum of x * 2^31 and (y * 2^31) >> d), then rounded.
     ONCOSTATE_SFLOAT_FORCE static constexpr sfloat add(sfloat a, sfloat b, bool b_neg) noexcept {
-        if (a.mant_ == 0) {
+        if (a.mantissa() == 0) {
+#if ONCOSTATE_SFLOAT_PACKED
+            if (b.mantissa() != 0) b.bits_ = (b.bits_ & ~sign_bit) | (b_neg ? sign_bit : 0u);
+#else
             if (b.mant_ != 0) b.neg_ = b_neg;
+#endif
             return b;
         }
-        if (b.mant_ == 0) return a;
-        std::int32_t d = static_cast<std::int32_t>(a.exp_) - b.exp_;
-        const bool swap = d < 0 || (d == 0 && a.mant_ < b.mant_);
-        const std::uint32_t xm = swap ? b.mant_ : a.mant_;
-        const std::uint32_t ym = swap ? a.mant_ : b.mant_;
-        const std::int32_t xe = swap ? b.exp_ : a.exp_;
-        const bool neg = swap ? b_neg : a.neg_;
+        if (b.mantissa() == 0) return a;
+        std::int32_t d = static_cast<std::int32_t>(a.exponent()) - b.exponent();
+        const bool swap = d < 0 || (d == 0 && a.mantissa() < b.mantissa());
+        const std::uint32_t xm = swap ? b.mantissa() : a.mantissa();
+        const std::uint32_t ym = swap ? a.mantissa() : b.mantissa();
+        const std::int32_t xe = swap ? b.exponent() : a.exponent();
+        const bool neg = swap ? b_neg : a.negative();
         if (swap) d = -d;
         // d >= 63 shifts y out entirely, as 63 does
         const std::uint32_t ud = d > 63 ? 63u : static_cast<std::uint32_t>(d);
         std::uint32_t m = 0;
         std::int32_t e = xe;
-        if (a.neg_ == b_neg) {
+        if (a.negative() == b_neg) {
             // like signs: x + y lies in [2^31, 2^33) units of x's last place
 #if ONCOSTATE_SFLOAT_NARROW
             std::uint32_t ys = ym;  // y in units of x's last place, truncated
@@ -729,19 +768,25 @@ private:
 
     // a < b: by sign, then by magnitude (exponent, then mantissa); zero has no sign.
     ONCOSTATE_SFLOAT_INLINE static constexpr bool less(sfloat a, sfloat b) noexcept {
-        if (a.mant_ == 0 || b.mant_ == 0 || a.neg_ != b.neg_) {
-            if (a.mant_ == 0) return b.mant_ != 0 && !b.neg_;
-            if (b.mant_ == 0) return a.neg_;
-            return a.neg_;
+        if (a.mantissa() == 0 || b.mantissa() == 0 || a.negative() != b.negative()) {
+            if (a.mantissa() == 0) return b.mantissa() != 0 && !b.negative();
+            if (b.mantissa() == 0) return a.negative();
+            return a.negative();
         }
         // like signs, both non-zero: the smaller magnitude is the smaller value unless negative
-        if (a.exp_ != b.exp_) return (a.exp_ < b.exp_) != a.neg_;
-        return a.mant_ != b.mant_ && (a.mant_ < b.mant_) != a.neg_;
+        if (a.exponent() != b.exponent()) return (a.exponent() < b.exponent()) != a.negative();
+        return a.mantissa() != b.mantissa() && (a.mantissa() < b.mantissa()) != a.negative();
     }
 
+#if ONCOSTATE_SFLOAT_PACKED
+    // the mantissa in bits 0-31, the exponent (16 bits, two's complement) in bits 32-47, the sign in 48
+    static constexpr std::uint64_t sign_bit = std::uint64_t{1} << 48;
+    std::uint64_t bits_ = 0;
+#else
     std::uint32_t mant_ = 0;
     std::int16_t exp_ = 0;
     bool neg_ = false;
+#endif
 };
 
 ONCOSTATE_NAMESPACE_END
