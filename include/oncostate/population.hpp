@@ -331,7 +331,8 @@ private:
         }
         if (!vascular_) {
             const std::uint64_t cap = p.dormancy.avascular_cap;
-            const std::uint64_t ramp = detail::tenth(cap) + 1;
+            const std::uint64_t ramp_bound = (cap >> 3) + 1;  // >= the ramp: tested first, no division
+            const std::uint64_t ramp = n + ramp_bound > cap ? detail::tenth(cap) + 1 : ramp_bound;
             if (n + ramp > cap) {
                 const real ceiling = detail::from_diff<real>(cap, n) / t::from_uint(ramp);
                 if (ceiling < phi) phi = ceiling;
@@ -341,7 +342,9 @@ private:
     }
 
     // The avascular lesion has reached the stall of its cap.
-    static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept { return n + detail::tenth(cap) >= cap; }
+    static constexpr bool at_cap(std::uint64_t n, std::uint64_t cap) noexcept {
+        return n + (cap >> 3) >= cap && n + detail::tenth(cap) >= cap;  // cap/10 <= cap/8: most lesions stop at the first test
+    }
 
     template <class Rng, class Sink>
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink, std::uint64_t awake,
