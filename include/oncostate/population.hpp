@@ -211,7 +211,10 @@ public:
                 keep_all = keep_all * (k::one - detail::clamp01(actions[a].kill_all) * e);
                 keep_birth = keep_birth * (k::one - detail::clamp01(actions[a].birth_reduction) * e);
             }
-            const real kill_all = k::one - keep_all;
+            // With no action every keep_* is exactly 1 and the terms below that use them vanish
+            // exactly (x * 1 = x, d + 0 = d, a draw with p = 0 draws nothing): they are skipped.
+            const bool acting = action_count > 0;
+            const real kill_all = acting ? k::one - keep_all : k::zero;
             // Draws with no cells are skipped: binomial(g, 0, p) is 0 and consumes no randomness,
             // so skipping them (and the arithmetic behind their probabilities) changes nothing.
 
@@ -219,7 +222,8 @@ public:
             const std::uint64_t P = c.proliferating;
             std::uint64_t n_die = 0, n_div = 0, n_q = 0, divisions = 0, moved = 0;
             if (P > 0) {
-                real b = p.growth.birth * p.resistance.birth_factor(c.genes) * keep_birth;
+                real b = c.genes == 0 ? p.growth.birth : p.growth.birth * p.resistance.birth_factor(c.genes);
+                if (acting) b = b * keep_birth;
                 const real d = p.growth.death;
                 if (b > d) {  // Gompertzian slowing toward K
                     if (!have_phi) {
@@ -228,14 +232,14 @@ public:
                     }
                     b = detail::clamp01(d + (b - d) * phi);
                 }
-                const real p_die = d + kill_all * (k::one - d);
+                const real p_die = acting ? d + kill_all * (k::one - d) : d;
                 const real p_div = b < k::one - p_die ? b : k::one - p_die;
                 const real room = k::one - p_die - p_div;
                 const real p_q = entry_base < room ? entry_base : room;
                 n_die = binomial(g, P, p_die);
                 if (P > n_die) n_div = binomial(g, P - n_die, detail::conditional(p_div, k::one - p_die));
                 if (P > n_die + n_div) n_q = binomial(g, P - n_die - n_div, detail::conditional(p_q, room + p_q));
-                const std::uint64_t n_killed = n_div > 0 ? binomial(g, n_div, k::one - keep_div) : 0;
+                const std::uint64_t n_killed = acting && n_div > 0 ? binomial(g, n_div, k::one - keep_div) : 0;
                 divisions = n_div - n_killed;
                 // daughters gain mechanisms; a daughter gains at most one per day
                 std::uint64_t daughters = detail::sat_add(divisions, divisions);
@@ -265,7 +269,8 @@ public:
             if (Q > 0) {
                 n_wake = binomial(g, Q, p.dormancy.reactivation);
                 if (Q > n_wake) {
-                    const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
+                    const real q_die = acting ? p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death)
+                                              : p.dormancy.dormant_death;
                     n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
                 }
             }
