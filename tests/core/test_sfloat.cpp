@@ -6,6 +6,15 @@ using oncostate::sfloat;
 
 static double rel_err(double got, double want) { return test::dabs(got - want) / test::dabs(want); }
 
+// A small linear congruential generator for test inputs (Numerical Recipes' constants).
+struct lcg {
+    std::uint32_t s;
+    std::uint32_t operator()() {
+        s = s * 1664525u + 1013904223u;
+        return s;
+    }
+};
+
 static_assert(sizeof(sfloat) == 8, "sfloat is 8 bytes");
 static_assert(sfloat(0.5).exponent() == -1, "compile-time construction");
 
@@ -22,11 +31,7 @@ TEST_CASE("sfloat: holds the model's smallest probabilities within 0.1%") {
 }
 
 TEST_CASE("sfloat: arithmetic agrees with double to 2^-30") {
-    std::uint32_t s = 7;
-    auto next = [&s]() {
-        s = s * 1664525u + 1013904223u;
-        return s;
-    };
+    lcg next{7u};
     for (int i = 0; i < 3000; ++i) {
         const double a = (static_cast<double>(next()) / 4294967296.0 - 0.5) * static_cast<double>(std::uint64_t{1} << (next() % 40));
         const double b = (static_cast<double>(next()) / 4294967296.0 - 0.3) / static_cast<double>(1u << (next() % 30));
@@ -61,11 +66,7 @@ static std::uint64_t sqrt_rounded_reference(std::uint64_t op) {
 }
 
 TEST_CASE("sfloat: the square root is correctly rounded") {
-    std::uint32_t s = 11;
-    auto next = [&s]() {
-        s = s * 1664525u + 1013904223u;
-        return s;
-    };
+    lcg next{11u};
     for (int i = 0; i < 2000; ++i) {
         std::uint32_t m = next() | 0x80000000u;
         if (i < 4) m = i % 2 == 0 ? 0x80000000u : 0xFFFFFFFFu;  // the ends of the mantissa range
