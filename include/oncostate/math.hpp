@@ -147,7 +147,7 @@ constexpr sfloat expm1(sfloat x) noexcept {
     // x <= -1/64: n <= -1, and 1 - e^x is computed in Q64
     const std::int32_t shift = -n - 1;
     const std::uint64_t v = shift >= 64 ? 0 : m >> shift;  // e^x 2^64
-    return v == 0 ? minus_one : sfloat::make(true, 0 - v, -64);
+    return v == 0 ? minus_one : sfloat::make(true, ~v + 1, -64);
 }
 
 // Returns -max() for x <= 0.

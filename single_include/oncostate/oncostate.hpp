@@ -1178,8 +1178,7 @@ ONCOSTATE_NAMESPACE_END
 
 
 ONCOSTATE_NAMESPACE_BEGIN
-namespace math {
-namespace detail {
+namespace math::detail {
 
 constexpr double ce_exp(double x) {  // |x| < 1: Taylor series to 30 terms
     double term = 1, sum = 1;
@@ -1199,8 +1198,7 @@ constexpr double ce_log1p(double t) {  // t in [0, 1): 2 atanh(t / (2 + t))
     return 2 * sum;
 }
 
-}  // namespace detail
-}  // namespace math
+}  // namespace math::detail
 ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_DETAIL_CONSTEXPR_MATH_HPP
@@ -1227,16 +1225,14 @@ ONCOSTATE_NAMESPACE_END
 
 
 ONCOSTATE_NAMESPACE_BEGIN
-namespace math {
-namespace detail {
-namespace sfm {
+namespace math::detail::sfm {
 
 constexpr std::uint64_t q64_one_over(std::uint64_t k) noexcept { return UINT64_MAX / k; }
 
 // The high 64 bits of a * b.
 constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
 #if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
-    __extension__ typedef unsigned __int128 u128;
+    __extension__ using u128 = unsigned __int128;
     return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
 #else
     const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
@@ -1295,11 +1291,11 @@ struct series {
     static constexpr series make() {
         series s{};
         std::uint64_t f = 1;
-        for (int i = 0; i < 5; ++i) {
-            f *= static_cast<std::uint64_t>(i + 2);
+        for (std::uint64_t i = 0; i < 5; ++i) {
+            f *= i + 2;
             s.expm1[i] = q64_one_over(f);
         }
-        for (int i = 0; i < 6; ++i) s.log1p[i] = q64_one_over(static_cast<std::uint64_t>(i + 2));
+        for (std::uint64_t i = 0; i < 6; ++i) s.log1p[i] = q64_one_over(i + 2);
         return s;
     }
 };
@@ -1338,8 +1334,8 @@ constexpr sfloat log_parts(std::uint64_t m, std::int32_t k) noexcept {
         const int lz = ::oncostate::detail::clz64(r);
         return times_series(false, r << lz, -lz, c, 6, true);
     }
-    if (k == -1 && m >= 0 - (std::uint64_t{1} << 58)) {  // [1 - 1/64, 1): the series on x - 1
-        const std::uint64_t r = 0 - m;                     // 1 - x = r 2^-64
+    if (k == -1 && m >= ~std::uint64_t{0} << 58) {  // [1 - 1/64, 1): the series on x - 1
+        const std::uint64_t r = ~m + 1;                // 1 - x = r 2^-64
         const int lz = ::oncostate::detail::clz64(r);
         return times_series(true, r << lz, -1 - lz, c, 6, true);
     }
@@ -1387,9 +1383,7 @@ constexpr std::uint32_t isqrt_floor(std::uint64_t op) noexcept {
     return r;
 }
 
-}  // namespace sfm
-}  // namespace detail
-}  // namespace math
+}  // namespace math::detail::sfm
 ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_DETAIL_SFLOAT_MATH_HPP
@@ -1526,7 +1520,7 @@ constexpr sfloat expm1(sfloat x) noexcept {
     // x <= -1/64: n <= -1, and 1 - e^x is computed in Q64
     const std::int32_t shift = -n - 1;
     const std::uint64_t v = shift >= 64 ? 0 : m >> shift;  // e^x 2^64
-    return v == 0 ? minus_one : sfloat::make(true, 0 - v, -64);
+    return v == 0 ? minus_one : sfloat::make(true, ~v + 1, -64);
 }
 
 // Returns -max() for x <= 0.

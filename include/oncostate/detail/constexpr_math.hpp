@@ -6,8 +6,7 @@
 #include "../config.hpp"
 
 ONCOSTATE_NAMESPACE_BEGIN
-namespace math {
-namespace detail {
+namespace math::detail {
 
 constexpr double ce_exp(double x) {  // |x| < 1: Taylor series to 30 terms
     double term = 1, sum = 1;
@@ -27,8 +26,7 @@ constexpr double ce_log1p(double t) {  // t in [0, 1): 2 atanh(t / (2 + t))
     return 2 * sum;
 }
 
-}  // namespace detail
-}  // namespace math
+}  // namespace math::detail
 ONCOSTATE_NAMESPACE_END
 
 #endif  // ONCOSTATE_DETAIL_CONSTEXPR_MATH_HPP
