@@ -33,14 +33,19 @@ constexpr int max_rejection_rounds = 64;
 constexpr std::uint64_t max_product_gap = 16;  // BTRS: |k - mode| up to which f(k)/f(m) is a product
 constexpr std::uint64_t max_inversion_steps = 80;  // P(X > 80) < 1e-40 when the mean is below 10
 
-// log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder.
+// log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder. Its first
+// values are a table in static storage (a local constexpr array would be copied to the stack on
+// every call).
+template <class R>
+struct stirling_table {
+    static constexpr R value[10] = {R(0.08106146679532726), R(0.04134069595540929), R(0.02767792568499834),
+                                    R(0.02079067210376509), R(0.01664469118982119), R(0.01387612882307075),
+                                    R(0.01189670994589177), R(0.01041126526197209), R(0.009255462182712733),
+                                    R(0.008330563433362871)};
+};
 template <class R>
 constexpr R stirling_tail(std::uint64_t k) noexcept {
-    constexpr R table[10] = {R(0.08106146679532726), R(0.04134069595540929), R(0.02767792568499834),
-                             R(0.02079067210376509), R(0.01664469118982119), R(0.01387612882307075),
-                             R(0.01189670994589177), R(0.01041126526197209), R(0.009255462182712733),
-                             R(0.008330563433362871)};
-    if (k < 10) return table[k];
+    if (k < 10) return stirling_table<R>::value[k];
     constexpr R c12 = R(1.0 / 12);
     constexpr R c360 = R(1.0 / 360);
     constexpr R c1260 = R(1.0 / 1260);

@@ -1354,20 +1354,22 @@ constexpr sfloat log_parts(std::uint64_t m, std::int32_t k) noexcept {
                    : sfloat::make(false, static_cast<std::uint64_t>(sum), -48);
 }
 
+// 2^31 / sqrt(g) at the midpoint of each interval [1 + i/16, 1 + (i + 1)/16), i = 0..47: the
+// seed of isqrt_floor's Newton iteration (error below 1.6%), in static storage.
+inline constexpr std::uint32_t rsqrt_seed[48] = {
+    2114695713u, 2053387115u, 1997119227u, 1945237133u, 1897199172u, 1852552937u, 1810917218u, 1771968208u,
+    1735428857u, 1701060526u, 1668656406u, 1638036256u, 1609042172u, 1581535151u, 1555392273u, 1530504391u,
+    1506774204u, 1484114654u, 1462447584u, 1441702596u, 1421816090u, 1402730445u, 1384393311u, 1366757007u,
+    1349778000u, 1333416450u, 1317635818u, 1302402522u, 1287685637u, 1273456629u, 1259689126u, 1246358707u,
+    1233442724u, 1220920139u, 1208771378u, 1196978204u, 1185523604u, 1174391680u, 1163567563u, 1153037323u,
+    1142787899u, 1132807028u, 1123083182u, 1113605518u, 1104363818u, 1095348453u, 1086550331u, 1077960865u};
+
 // floor(sqrt(op)) for op in [2^62, 2^64).
 constexpr std::uint32_t isqrt_floor(std::uint64_t op) noexcept {
-    // y ~ 2^31 / sqrt(g) for g = a 2^-30 in [1, 4): a 48-entry table by the top 6 bits (error
-    // below 1.6%: 2^31 / sqrt of each interval's midpoint) and three Newton steps
+    // y ~ 2^31 / sqrt(g) for g = a 2^-30 in [1, 4): rsqrt_seed by the top 6 bits and three Newton steps
     // y += y (1 - g y^2) / 2 (error below 2^-29)
-    constexpr std::uint32_t seed[48] = {
-        2114695713u, 2053387115u, 1997119227u, 1945237133u, 1897199172u, 1852552937u, 1810917218u, 1771968208u,
-        1735428857u, 1701060526u, 1668656406u, 1638036256u, 1609042172u, 1581535151u, 1555392273u, 1530504391u,
-        1506774204u, 1484114654u, 1462447584u, 1441702596u, 1421816090u, 1402730445u, 1384393311u, 1366757007u,
-        1349778000u, 1333416450u, 1317635818u, 1302402522u, 1287685637u, 1273456629u, 1259689126u, 1246358707u,
-        1233442724u, 1220920139u, 1208771378u, 1196978204u, 1185523604u, 1174391680u, 1163567563u, 1153037323u,
-        1142787899u, 1132807028u, 1123083182u, 1113605518u, 1104363818u, 1095348453u, 1086550331u, 1077960865u};
     const std::uint32_t a = static_cast<std::uint32_t>(op >> 32);
-    std::uint32_t y = seed[(a >> 26) - 16u];
+    std::uint32_t y = rsqrt_seed[(a >> 26) - 16u];
     for (int i = 0; i < 3; ++i) {
         const std::uint32_t y2 = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(y, y) >> 31);         // y^2, Q31
         const std::uint32_t gy2 = static_cast<std::uint32_t>(::oncostate::detail::mul_32x32(a, y2) >> 30);      // g y^2, Q31
@@ -1837,14 +1839,19 @@ constexpr int max_rejection_rounds = 64;
 constexpr std::uint64_t max_product_gap = 16;  // BTRS: |k - mode| up to which f(k)/f(m) is a product
 constexpr std::uint64_t max_inversion_steps = 80;  // P(X > 80) < 1e-40 when the mean is below 10
 
-// log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder.
+// log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder. Its first
+// values are a table in static storage (a local constexpr array would be copied to the stack on
+// every call).
+template <class R>
+struct stirling_table {
+    static constexpr R value[10] = {R(0.08106146679532726), R(0.04134069595540929), R(0.02767792568499834),
+                                    R(0.02079067210376509), R(0.01664469118982119), R(0.01387612882307075),
+                                    R(0.01189670994589177), R(0.01041126526197209), R(0.009255462182712733),
+                                    R(0.008330563433362871)};
+};
 template <class R>
 constexpr R stirling_tail(std::uint64_t k) noexcept {
-    constexpr R table[10] = {R(0.08106146679532726), R(0.04134069595540929), R(0.02767792568499834),
-                             R(0.02079067210376509), R(0.01664469118982119), R(0.01387612882307075),
-                             R(0.01189670994589177), R(0.01041126526197209), R(0.009255462182712733),
-                             R(0.008330563433362871)};
-    if (k < 10) return table[k];
+    if (k < 10) return stirling_table<R>::value[k];
     constexpr R c12 = R(1.0 / 12);
     constexpr R c360 = R(1.0 / 360);
     constexpr R c1260 = R(1.0 / 1260);
