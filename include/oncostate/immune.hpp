@@ -147,8 +147,8 @@ constexpr R tumour_dy(const immune_params<R>& p, R x, R y) noexcept {
 // ceil(dtau / 0.05) sub-steps, at most 64 (beyond dtau = 3.2 the sub-steps grow). x stays >= 0.
 // dtau <= 0 does nothing. With y fixed, immune_dx is linear in x: dx/dtau = sigma + c x. RK4 on a
 // linear equation is its Taylor step, x += h (sigma + c x)(1 + z/2 + z^2/6 + z^3/24) with z = c h,
-// which is what the sub-steps compute (the same values as four evaluations of immune_dx, with a
-// quarter of the arithmetic).
+// which is what the sub-steps compute (equal, in exact arithmetic, to four evaluations of
+// immune_dx, with a quarter of the arithmetic).
 template <class R>
 constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau) noexcept {
     using k = real_const<R>;

@@ -1,8 +1,10 @@
 // oncostate: elementary functions for every scalar type, computed by the library itself.
 //
-// One algorithm per function, written once over the real types (float, double, sfloat), so no
-// result depends on the platform's libm. For fixed<I, F> the function is evaluated in sfloat and
-// rounded back, which makes fixed-point results bit-identical on every platform.
+// One algorithm per function, written once over the real types (float, double), so no result
+// depends on the platform's libm; sfloat's exp, expm1, log, log1p and sqrt apply the same
+// reductions in integer fixed point (detail/sfloat_math.hpp). For fixed<I, F> the function is
+// evaluated in sfloat and rounded back, which makes fixed-point results bit-identical on every
+// platform.
 // Domain: log, pow and cbrt/sqrt of out-of-domain arguments return a documented value (see each
 // function) instead of NaN; exp saturates.
 #ifndef ONCOSTATE_MATH_HPP

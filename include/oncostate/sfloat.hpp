@@ -31,9 +31,10 @@
 
 // Storage. Results do not depend on it. 1: the value packed into one 64-bit word, for ARM, whose
 // calling convention returns an 8-byte struct through memory: GCC at -Os copied such temporaries
-// of a three-field struct with memcpy calls (a fifth of a Cortex-M0's day); one scalar member is
+// of a three-field struct with memcpy calls (12.7% of a Cortex-M0's day); one scalar member is
 // copied with plain loads and stores. 0: three fields, which x86-64 keeps in separate registers
 // when the operators are inlined (the packed word costs it shifts and masks on every operation).
+// A program that sets it must set it the same way in every translation unit (it is the layout).
 #ifndef ONCOSTATE_SFLOAT_PACKED
 #if defined(__arm__)
 #define ONCOSTATE_SFLOAT_PACKED 1

@@ -290,9 +290,10 @@ ONCOSTATE_NAMESPACE_END
 
 // Storage. Results do not depend on it. 1: the value packed into one 64-bit word, for ARM, whose
 // calling convention returns an 8-byte struct through memory: GCC at -Os copied such temporaries
-// of a three-field struct with memcpy calls (a fifth of a Cortex-M0's day); one scalar member is
+// of a three-field struct with memcpy calls (12.7% of a Cortex-M0's day); one scalar member is
 // copied with plain loads and stores. 0: three fields, which x86-64 keeps in separate registers
 // when the operators are inlined (the packed word costs it shifts and masks on every operation).
+// A program that sets it must set it the same way in every translation unit (it is the layout).
 #ifndef ONCOSTATE_SFLOAT_PACKED
 #if defined(__arm__)
 #define ONCOSTATE_SFLOAT_PACKED 1
@@ -1162,9 +1163,11 @@ ONCOSTATE_NAMESPACE_END
 // ---- begin include/oncostate/math.hpp ----
 // oncostate: elementary functions for every scalar type, computed by the library itself.
 //
-// One algorithm per function, written once over the real types (float, double, sfloat), so no
-// result depends on the platform's libm. For fixed<I, F> the function is evaluated in sfloat and
-// rounded back, which makes fixed-point results bit-identical on every platform.
+// One algorithm per function, written once over the real types (float, double), so no result
+// depends on the platform's libm; sfloat's exp, expm1, log, log1p and sqrt apply the same
+// reductions in integer fixed point (detail/sfloat_math.hpp). For fixed<I, F> the function is
+// evaluated in sfloat and rounded back, which makes fixed-point results bit-identical on every
+// platform.
 // Domain: log, pow and cbrt/sqrt of out-of-domain arguments return a documented value (see each
 // function) instead of NaN; exp saturates.
 #ifndef ONCOSTATE_MATH_HPP
@@ -3107,8 +3110,8 @@ constexpr R tumour_dy(const immune_params<R>& p, R x, R y) noexcept {
 // ceil(dtau / 0.05) sub-steps, at most 64 (beyond dtau = 3.2 the sub-steps grow). x stays >= 0.
 // dtau <= 0 does nothing. With y fixed, immune_dx is linear in x: dx/dtau = sigma + c x. RK4 on a
 // linear equation is its Taylor step, x += h (sigma + c x)(1 + z/2 + z^2/6 + z^3/24) with z = c h,
-// which is what the sub-steps compute (the same values as four evaluations of immune_dx, with a
-// quarter of the arithmetic).
+// which is what the sub-steps compute (equal, in exact arithmetic, to four evaluations of
+// immune_dx, with a quarter of the arithmetic).
 template <class R>
 constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau) noexcept {
     using k = real_const<R>;
