@@ -432,9 +432,8 @@ constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     constexpr R one = R(1.0);
     constexpr R inversion_mean = R(10.0);
     constexpr R normal_variance = R(detail::normal_threshold_variance);
+    if (p > half) return p < one ? n - binomial(g, n, one - p) : n;  // tested first: usually false
     if (n == 0 || !(p > zero)) return 0;
-    if (!(p < one)) return n;
-    if (p > half) return n - binomial(g, n, one - p);
     const R nr = real_traits<R>::from_uint(n);
     const R mean = nr * p;
     if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
