@@ -336,9 +336,8 @@ private:
         }
         if (!vascular_) {
             const std::uint64_t cap = p.dormancy.avascular_cap;
-            const std::uint64_t ramp_bound = (cap >> 3) + 1;  // >= the ramp: tested first, no division
-            const std::uint64_t ramp = n + ramp_bound > cap ? detail::tenth(cap) + 1 : ramp_bound;
-            if (n + ramp > cap) {
+            if (at_cap(n, cap)) {  // within the last tenth: n + ramp > cap
+                const std::uint64_t ramp = detail::tenth(cap) + 1;
                 const real ceiling = detail::from_diff<real>(cap, n) / t::from_uint(ramp);
                 if (ceiling < phi) phi = ceiling;
             }
@@ -355,13 +354,14 @@ private:
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink, std::uint64_t awake,
                                    std::uint64_t asleep) noexcept {
         const std::uint64_t n = detail::sat_add(awake, asleep);
-        if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
+        const bool capped = at_cap(n, p.dormancy.avascular_cap);
+        if (!vascular_ && capped && bernoulli(g, p.dormancy.angiogenic_switch)) {
             vascular_ = 1;
             sink(event{event_code::angiogenic_switch, 0, 0, n});
         }
         if (dormancy_.state() == dormancy::immune) return;  // owned by the lesion layer
         dormancy next = dormancy::none;
-        if (n > 0 && !vascular_ && at_cap(n, p.dormancy.avascular_cap)) {
+        if (n > 0 && !vascular_ && capped) {
             next = dormancy::angiogenic;
         } else if (n > 0 && asleep > awake) {
             next = dormancy::cellular;

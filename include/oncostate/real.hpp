@@ -130,10 +130,7 @@ struct real_traits<double> {
 template <>
 struct real_traits<sfloat> {
     static constexpr const char* name = "sfloat";
-    static constexpr int exp_terms = 4;
-    static constexpr int log_terms = 5;
-    static constexpr int newton_steps = 4;
-    static constexpr sfloat tiny() noexcept { return sfloat::make(false, 1, -17); }  // 2^-17
+    static constexpr int newton_steps = 4;  // cbrt (exp, log, log1p, expm1, sqrt: math.hpp's sfloat overloads)
     static constexpr std::uint64_t direct_trials = 64;  // software arithmetic makes formulas dear
     static constexpr sfloat max() noexcept { return sfloat::max(); }
     static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }

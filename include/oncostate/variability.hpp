@@ -1,5 +1,5 @@
 // oncostate: between-patient variability. Tumours of one type grow at very different speeds in
-// different patients (volume doubling times of pancreatic cancers range from weeks to years);
+// different patients (untreated pancreatic cancers on serial CT: 20 to 977 days, docs/presets.md);
 // a cohort that shares one parameter set does not, and its survival curve falls as a cliff.
 // individual_params() gives one patient's parameters: the cohort's, with the net growth rate
 // scaled by a log-normal factor drawn from a stream of the patient's own (seed, index), so a
@@ -21,6 +21,9 @@ ONCOSTATE_NAMESPACE_BEGIN
 
 // The largest coefficient of variation individual_params() accepts.
 constexpr int max_doubling_time_cv = 4;
+// Mixed into the cohort's seed, so a patient's growth factor and its simulation draw from
+// different streams of the same (seed, index).
+constexpr std::uint64_t variability_stream_salt = 0x5851F42D4C957F2Du;
 
 // Rewrites `p` for patient `index` of a cohort: the doubling time ln2 / (b - d) of the primary and
 // of the metastases is multiplied by exp(sigma Z), Z standard normal, sigma^2 = ln(1 + cv^2): a
@@ -33,7 +36,7 @@ constexpr errc individual_params(patient_params<R>& p, R cv, std::uint64_t seed,
     using k = real_const<R>;
     if (!(cv >= k::zero) || cv > real_traits<R>::from_int(max_doubling_time_cv)) return errc::growth_variability_invalid;
     if (!(cv > k::zero)) return errc::ok;
-    xoshiro128pp g(seed ^ 0x5851F42D4C957F2Du, index);
+    xoshiro128pp g(seed ^ variability_stream_salt, index);
     const R sigma = math::sqrt(math::log1p(cv * cv));
     const R faster = math::exp(-sigma * normal<R>(g));  // the factor on the net growth rate
     auto scale = [faster](growth_params<R>& gr) {

@@ -260,14 +260,22 @@ constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
 #endif
 }
 
-// The full 128-bit product a * b as (hi, lo), from 32-bit halves (no compiler extension).
+// The full 128-bit product a * b as (hi, lo): the compiler's 128-bit multiply where it has one
+// (x86-64, AArch64), else four 32x32 products.
 constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
+#if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
+    __extension__ using u128 = unsigned __int128;
+    const u128 p = static_cast<u128>(a) * b;
+    hi = static_cast<std::uint64_t>(p >> 64);
+    lo = static_cast<std::uint64_t>(p);
+#else
     const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
     const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
     const std::uint64_t ll = mul_32x32(al, bl), lh = mul_32x32(al, bh), hl = mul_32x32(ah, bl), hh = mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
     lo = (mid << 32) | (ll & 0xFFFFFFFFu);
     hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+#endif
 }
 
 // floor(x / 10), exactly, by a multiply: a 64-bit division is a long library call on 32-bit cores.
@@ -1083,10 +1091,7 @@ struct real_traits<double> {
 template <>
 struct real_traits<sfloat> {
     static constexpr const char* name = "sfloat";
-    static constexpr int exp_terms = 4;
-    static constexpr int log_terms = 5;
-    static constexpr int newton_steps = 4;
-    static constexpr sfloat tiny() noexcept { return sfloat::make(false, 1, -17); }  // 2^-17
+    static constexpr int newton_steps = 4;  // cbrt (exp, log, log1p, expm1, sqrt: math.hpp's sfloat overloads)
     static constexpr std::uint64_t direct_trials = 64;  // software arithmetic makes formulas dear
     static constexpr sfloat max() noexcept { return sfloat::max(); }
     static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }
@@ -1234,17 +1239,9 @@ constexpr std::uint64_t q64_one_over(std::uint64_t k) noexcept { return UINT64_M
 
 // The high 64 bits of a * b.
 constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
-#if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
-    __extension__ using u128 = unsigned __int128;
-    return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
-#else
-    const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
-    const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
-    const std::uint64_t ll = ::oncostate::detail::mul_32x32(al, bl), lh = ::oncostate::detail::mul_32x32(al, bh);
-    const std::uint64_t hl = ::oncostate::detail::mul_32x32(ah, bl), hh = ::oncostate::detail::mul_32x32(ah, bh);
-    const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-    return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-#endif
+    std::uint64_t hi = 0, lo = 0;
+    ::oncostate::detail::mul_64x64(a, b, hi, lo);
+    return hi;
 }
 
 constexpr std::uint64_t ln2_q64 = 0xB17217F7D1CF79ABu;    // ln 2 * 2^64
@@ -2915,9 +2912,8 @@ private:
         }
         if (!vascular_) {
             const std::uint64_t cap = p.dormancy.avascular_cap;
-            const std::uint64_t ramp_bound = (cap >> 3) + 1;  // >= the ramp: tested first, no division
-            const std::uint64_t ramp = n + ramp_bound > cap ? detail::tenth(cap) + 1 : ramp_bound;
-            if (n + ramp > cap) {
+            if (at_cap(n, cap)) {  // within the last tenth: n + ramp > cap
+                const std::uint64_t ramp = detail::tenth(cap) + 1;
                 const real ceiling = detail::from_diff<real>(cap, n) / t::from_uint(ramp);
                 if (ceiling < phi) phi = ceiling;
             }
@@ -2934,13 +2930,14 @@ private:
     constexpr void update_dormancy(const kernel_params<real>& p, Rng& g, Sink& sink, std::uint64_t awake,
                                    std::uint64_t asleep) noexcept {
         const std::uint64_t n = detail::sat_add(awake, asleep);
-        if (!vascular_ && at_cap(n, p.dormancy.avascular_cap) && bernoulli(g, p.dormancy.angiogenic_switch)) {
+        const bool capped = at_cap(n, p.dormancy.avascular_cap);
+        if (!vascular_ && capped && bernoulli(g, p.dormancy.angiogenic_switch)) {
             vascular_ = 1;
             sink(event{event_code::angiogenic_switch, 0, 0, n});
         }
         if (dormancy_.state() == dormancy::immune) return;  // owned by the lesion layer
         dormancy next = dormancy::none;
-        if (n > 0 && !vascular_ && at_cap(n, p.dormancy.avascular_cap)) {
+        if (n > 0 && !vascular_ && capped) {
             next = dormancy::angiogenic;
         } else if (n > 0 && asleep > awake) {
             next = dormancy::cellular;
@@ -5694,7 +5691,7 @@ ONCOSTATE_NAMESPACE_END
 // ---- end include/oncostate/scenarios.hpp ----
 // ---- begin include/oncostate/variability.hpp ----
 // oncostate: between-patient variability. Tumours of one type grow at very different speeds in
-// different patients (volume doubling times of pancreatic cancers range from weeks to years);
+// different patients (untreated pancreatic cancers on serial CT: 20 to 977 days, docs/presets.md);
 // a cohort that shares one parameter set does not, and its survival curve falls as a cliff.
 // individual_params() gives one patient's parameters: the cohort's, with the net growth rate
 // scaled by a log-normal factor drawn from a stream of the patient's own (seed, index), so a
@@ -5708,6 +5705,9 @@ ONCOSTATE_NAMESPACE_BEGIN
 
 // The largest coefficient of variation individual_params() accepts.
 constexpr int max_doubling_time_cv = 4;
+// Mixed into the cohort's seed, so a patient's growth factor and its simulation draw from
+// different streams of the same (seed, index).
+constexpr std::uint64_t variability_stream_salt = 0x5851F42D4C957F2Du;
 
 // Rewrites `p` for patient `index` of a cohort: the doubling time ln2 / (b - d) of the primary and
 // of the metastases is multiplied by exp(sigma Z), Z standard normal, sigma^2 = ln(1 + cv^2): a
@@ -5720,7 +5720,7 @@ constexpr errc individual_params(patient_params<R>& p, R cv, std::uint64_t seed,
     using k = real_const<R>;
     if (!(cv >= k::zero) || cv > real_traits<R>::from_int(max_doubling_time_cv)) return errc::growth_variability_invalid;
     if (!(cv > k::zero)) return errc::ok;
-    xoshiro128pp g(seed ^ 0x5851F42D4C957F2Du, index);
+    xoshiro128pp g(seed ^ variability_stream_salt, index);
     const R sigma = math::sqrt(math::log1p(cv * cv));
     const R faster = math::exp(-sigma * normal<R>(g));  // the factor on the net growth rate
     auto scale = [faster](growth_params<R>& gr) {

@@ -71,14 +71,22 @@ constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
 #endif
 }
 
-// The full 128-bit product a * b as (hi, lo), from 32-bit halves (no compiler extension).
+// The full 128-bit product a * b as (hi, lo): the compiler's 128-bit multiply where it has one
+// (x86-64, AArch64), else four 32x32 products.
 constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
+#if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
+    __extension__ using u128 = unsigned __int128;
+    const u128 p = static_cast<u128>(a) * b;
+    hi = static_cast<std::uint64_t>(p >> 64);
+    lo = static_cast<std::uint64_t>(p);
+#else
     const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
     const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
     const std::uint64_t ll = mul_32x32(al, bl), lh = mul_32x32(al, bh), hl = mul_32x32(ah, bl), hh = mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
     lo = (mid << 32) | (ll & 0xFFFFFFFFu);
     hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+#endif
 }
 
 // floor(x / 10), exactly, by a multiply: a 64-bit division is a long library call on 32-bit cores.

@@ -30,17 +30,9 @@ constexpr std::uint64_t q64_one_over(std::uint64_t k) noexcept { return UINT64_M
 
 // The high 64 bits of a * b.
 constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
-#if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
-    __extension__ using u128 = unsigned __int128;
-    return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
-#else
-    const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
-    const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
-    const std::uint64_t ll = ::oncostate::detail::mul_32x32(al, bl), lh = ::oncostate::detail::mul_32x32(al, bh);
-    const std::uint64_t hl = ::oncostate::detail::mul_32x32(ah, bl), hh = ::oncostate::detail::mul_32x32(ah, bh);
-    const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-    return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-#endif
+    std::uint64_t hi = 0, lo = 0;
+    ::oncostate::detail::mul_64x64(a, b, hi, lo);
+    return hi;
 }
 
 constexpr std::uint64_t ln2_q64 = 0xB17217F7D1CF79ABu;    // ln 2 * 2^64
