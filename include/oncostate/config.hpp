@@ -50,6 +50,14 @@ extern "C++" void oncostate_contract_violation(const char* expr, const char* fil
 #define ONCOSTATE_CONTRACT(cond) static_cast<void>(0)
 #endif
 
+// Keeps a function out of its callers, so that its stack frame is not merged into theirs
+// (stack budgets on microcontrollers: docs/performance.md). Only an optimisation hint.
+#if defined(__GNUC__) || defined(__clang__)
+#define ONCOSTATE_NOINLINE [[gnu::noinline]]
+#else
+#define ONCOSTATE_NOINLINE
+#endif
+
 // The inline namespace carries the version and every option that changes behaviour, so two
 // translation units built with different settings fail to link instead of misbehaving.
 #define ONCOSTATE_ABI_CONCAT_I(a, b, c, d) v##a##_##b##_##c##_contracts##d

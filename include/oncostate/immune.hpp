@@ -148,9 +148,11 @@ constexpr R tumour_dy(const immune_params<R>& p, R x, R y) noexcept {
 // dtau <= 0 does nothing. With y fixed, immune_dx is linear in x: dx/dtau = sigma + c x. RK4 on a
 // linear equation is its Taylor step, x += h (sigma + c x)(1 + z/2 + z^2/6 + z^3/24) with z = c h,
 // which is what the sub-steps compute (equal, in exact arithmetic, to four evaluations of
-// immune_dx, with a quarter of the arithmetic).
+// immune_dx, with a quarter of the arithmetic). `boost` multiplies p.strength (checkpoint
+// inhibition acts through it).
 template <class R>
-constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau) noexcept {
+constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau,
+                              R boost = real_const<R>::one) noexcept {
     using k = real_const<R>;
     if (!(dtau > k::zero)) return;
     if (y < detail::immune_const<R>::negligible_y) {
@@ -164,7 +166,7 @@ constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y
     const R h = dtau / real_traits<R>::from_int(n);
     const R seen_per_x = p.visibility * y;  // immune_dx's terms per effector
     const R den = p.eta + y;
-    const R recruit_per_x = den > k::zero ? p.strength * p.rho * seen_per_x / den : k::zero;
+    const R recruit_per_x = den > k::zero ? p.strength * boost * p.rho * seen_per_x / den : k::zero;
     const R c = recruit_per_x - p.mu * seen_per_x - p.delta;
     const R z = c * h;
     const R step = h * (k::one + z * (k::half + z * (detail::immune_const<R>::sixth + z * detail::immune_const<R>::twenty_fourth)));

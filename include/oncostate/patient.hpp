@@ -165,9 +165,9 @@ struct outcome {
 // The clinic's view of one lesion.
 template <class R>
 struct visible_lesion {
+    R diameter_mm = real_const<R>::zero;  // first: no padding before the small fields
     std::uint8_t index = 0;
     site where;
-    R diameter_mm = real_const<R>::zero;
     std::uint8_t measurable = 0;  // RECIST 1.1 measurable
 };
 
@@ -254,8 +254,17 @@ public:
     }
     // Drawn from a stream of its own, so looking does not change what happens.
     constexpr view_type observe(const params_type& p) const noexcept {
-        using t = real_traits<real>;
         view_type v;
+        observe(p, v);
+        return v;
+    }
+    // The same, into the caller's view (overwritten), for callers that keep one buffer.
+    constexpr void observe(const params_type& p, view_type& v) const noexcept {
+        using t = real_traits<real>;
+        // field by field: `v = view_type{}` would build a second view on the stack
+        v.symptoms = 0;
+        v.visible_count = 0;
+        for (visible_lesion<real>& x : v.visible) x = visible_lesion<real>{};
         const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
         int distant = 0;
         std::uint32_t distant_organs = 0;
@@ -293,7 +302,6 @@ public:
         const real mean_life_days = p.clinic.ctc_half_life_hours / (hours_per_day * ln2);
         const real in_blood = p.spread.shed * t::from_uint(shedding_cells()) * mean_life_days;
         v.ctc_per_7_5_ml = poisson(look, in_blood * p.clinic.ctc_captured * sample_ml / p.clinic.blood_ml);
-        return v;
     }
 
     // --- changing the state -------------------------------------------------------------------
@@ -315,30 +323,14 @@ public:
     }
 
     // One day. `actions` are systemic therapies acting on every lesion today (may be null).
-    template <class Sink = null_sink>
     // `immune_boost` multiplies the immune model's recruitment (`strength`) today: checkpoint
     // inhibitors act through it.
+    template <class Sink = null_sink>
     constexpr void step(const params_type& p, Sink&& sink = Sink{}, const therapy_action<real>* actions = nullptr,
                         int action_count = 0, real immune_boost = real_const<real>::one) noexcept {
         if (!alive() || day_ >= max_day) return;
         ++day_;
-        therapy_action<real> today[max_therapies] = {};
-        int n_today = 0;
-        for (int a = 0; a < action_count && n_today < max_therapies - 1; ++a) today[n_today++] = actions[a];
-        for (int i = 0; i < MaxLesions; ++i) {
-            lesion_type& l = lesions_[i];
-            if (!l.active()) continue;
-            const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
-            int n = n_today;
-            const bool held = p.immune_on && immune_response(p, kp, l, today[n], immune_boost);
-            if (p.immune_on) ++n;
-            auto forward = [&sink, i](event e) {
-                e.lesion = static_cast<std::uint8_t>(i);
-                sink(e);
-            };
-            l.cells.step(kp, rng_, today, n, forward, p.sites[static_cast<int>(l.where.where)].dormancy_factor);
-            if (p.immune_on) set_immune_dormancy(l, held, i, sink);
-        }
+        step_lesions(p, sink, actions, action_count, immune_boost);
         invade(p, sink);
         disseminate(p, sink);
         std::uint64_t counts[slots] = {};  // each lesion's cells, summed once for the rest of the day
@@ -392,17 +384,37 @@ private:
         return n;
     }
 
+    // Each active lesion's day: its immune response, then its cells under the day's actions and
+    // its own immune kill.
+    template <class Sink>
+    constexpr void step_lesions(const params_type& p, Sink& sink, const therapy_action<real>* actions, int action_count,
+                                real immune_boost) noexcept {
+        for (int i = 0; i < MaxLesions; ++i) {
+            lesion_type& l = lesions_[i];
+            if (!l.active()) continue;
+            const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
+            therapy_action<real> immune{};
+            const bool held = p.immune_on && immune_response(p, kp, l, immune, immune_boost);
+            auto forward = [&sink, i](event e) {
+                e.lesion = static_cast<std::uint8_t>(i);
+                sink(e);
+            };
+            l.cells.step(kp, rng_, actions, action_count, forward, p.sites[static_cast<int>(l.where.where)].dormancy_factor,
+                         p.immune_on ? &immune : nullptr);
+            if (p.immune_on) set_immune_dormancy(l, held, i, sink);
+        }
+    }
+
     // Advances the lesion's effectors and fills today's immune kill; true when it holds the
     // lesion (kills at least as fast as the lesion's net growth).
     constexpr bool immune_response(const params_type& p, const kernel_params<real>& kp, lesion_type& l,
                                    therapy_action<real>& kill, real boost) noexcept {
         using t = real_traits<real>;
-        immune_params<real> ip = p.immune;
-        ip.strength = ip.strength * boost;
+        const immune_params<real>& ip = p.immune;
         const real growth = kp.growth.birth - kp.growth.death;
         const std::uint64_t n = l.cells.cells();
         const real y = t::from_uint(n) / t::from_uint(ip.cells_per_unit);
-        immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth));
+        immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth), boost);
         kill = therapy_action<real>{};
         kill.therapy = immune_therapy;
         kill.kill_all = immune_kill_probability(ip, l.immune, growth);

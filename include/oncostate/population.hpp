@@ -179,10 +179,12 @@ public:
     // One day. `actions` may be null when count is 0. Parameters must have passed validate().
     // `site_factor` multiplies the dormancy entry on top of p.dormancy.site_factor (the patient
     // passes the organ's factor here, so one parameter set serves every site).
+    // `lesion_action`, if given, acts after `actions`: an effect of this lesion alone (the patient
+    // passes its immune kill here, so the shared list is not copied for every lesion).
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
-                        int action_count = 0, Sink&& sink = Sink{},
-                        real site_factor = real_const<real>::one) noexcept {
+                        int action_count = 0, Sink&& sink = Sink{}, real site_factor = real_const<real>::one,
+                        const therapy_action<real>* lesion_action = nullptr) noexcept {
         using k = real_const<real>;
         // Cells at the start of the day, for the competition term: needed only if a clone divides.
         std::uint64_t n_total = 0;
@@ -196,6 +198,7 @@ public:
         bool have_phi = false;
         bool stress = false;  // a therapy (not the immune response) acts today
         for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
+        if (lesion_action != nullptr) stress = stress || lesion_action->therapy != immune_therapy;
         const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
                                 (stress ? k::one + p.dormancy.stress_factor : k::one);
         std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
@@ -205,15 +208,17 @@ public:
             if (!c.alive) continue;
             // Today's probabilities for this clone: resistance scales every therapy effect.
             real keep_div = k::one, keep_all = k::one, keep_birth = k::one;
-            for (int a = 0; a < action_count; ++a) {
-                const real e = p.resistance.efficacy(c.genes, actions[a].therapy);
-                keep_div = keep_div * (k::one - detail::clamp01(actions[a].kill_dividing) * e);
-                keep_all = keep_all * (k::one - detail::clamp01(actions[a].kill_all) * e);
-                keep_birth = keep_birth * (k::one - detail::clamp01(actions[a].birth_reduction) * e);
-            }
+            auto endure = [&](const therapy_action<real>& a) {
+                const real e = p.resistance.efficacy(c.genes, a.therapy);
+                keep_div = keep_div * (k::one - detail::clamp01(a.kill_dividing) * e);
+                keep_all = keep_all * (k::one - detail::clamp01(a.kill_all) * e);
+                keep_birth = keep_birth * (k::one - detail::clamp01(a.birth_reduction) * e);
+            };
+            for (int a = 0; a < action_count; ++a) endure(actions[a]);
+            if (lesion_action != nullptr) endure(*lesion_action);
             // With no action every keep_* is exactly 1 and the terms below that use them vanish
             // exactly (x * 1 = x, d + 0 = d, a draw with p = 0 draws nothing): they are skipped.
-            const bool acting = action_count > 0;
+            const bool acting = action_count > 0 || lesion_action != nullptr;
             const real kill_all = acting ? k::one - keep_all : k::zero;
             // Draws with no cells are skipped: binomial(g, 0, p) is 0 and consumes no randomness,
             // so skipping them (and the arithmetic behind their probabilities) changes nothing.
@@ -295,7 +300,7 @@ public:
     // step() on a const population: rejected with a message instead of an overload error.
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
-                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
+                        Sink&& = Sink{}, real = real_const<real>::one, const therapy_action<real>* = nullptr) const noexcept {
         static_assert(detail::dependent_false<Rng>,
                       "oncostate: step() changes the population; it cannot be called on a const population");
     }

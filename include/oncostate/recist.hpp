@@ -144,7 +144,7 @@ public:
         for (int i = 0; i < n; ++i)
             if (l[i].is_new) return errc::illegal_transition;
 
-        *this = recist_tracker{};
+        reset();
         for (int i = 0; i < n; ++i) {
             const recist_lesion& x = l[i];
             entry& r = lesions_[count_++];
@@ -314,6 +314,24 @@ private:
         organ where = organ::breast;
         std::uint8_t flags = 0;
     };
+
+    // The state of a default-constructed tracker, set member by member: `*this = recist_tracker{}`
+    // would build a temporary of the whole tracker on the stack.
+    constexpr void reset() noexcept {
+        for (entry& e : lesions_) e = entry{};
+        options_ = recist_options{};
+        baseline_sum_ = 0;
+        nadir_ = 0;
+        baseline_day_ = 0;
+        last_day_ = 0;
+        progression_day_ = -1;
+        cr_run_day_ = -1;
+        crpr_run_day_ = -1;
+        assessments_ = 0;
+        count_ = 0;
+        has_baseline_ = 0;
+        best_ = response::ne;
+    }
 
     static constexpr bool measurable(const recist_lesion& x) noexcept {
         return !x.missing && x.size_01mm >= (x.nodal ? recist_node_measurable_01mm : recist_measurable_01mm);

@@ -235,6 +235,7 @@ public:
     using scalar = Scalar;
     static constexpr int max_lesions = MaxLesions;
     using lesion_type = typename patient_type::lesion_type;
+    using view_type = typename patient_type::view_type;
 
     constexpr errc start(const params_type& p, const plan_type& plan, std::uint64_t seed, std::uint64_t index,
                          std::uint64_t founder_cells = 1) noexcept {
@@ -272,7 +273,8 @@ public:
         if (!patient_.alive()) return errc::patient_dead;
         if (!treatment_machine::allowed[static_cast<int>(machine_.state())][static_cast<int>(care_state::on_line)])
             return errc::illegal_transition;
-        begin_line(p, plan, l - 1, sink);
+        scratch s;
+        begin_line(p, plan, l - 1, s, sink);
         return errc::ok;
     }
     // Pauses the current line (a holiday) or resumes it.
@@ -301,15 +303,8 @@ public:
     // Removes every visible lesion (surgery or SBRT) now; returns the number removed.
     template <class Sink = null_sink>
     constexpr int treat_locally(const params_type& p, Sink&& sink = Sink{}) noexcept {
-        const auto v = patient_.observe(p);
-        int removed = 0;
-        for (int i = 0; i < v.visible_count; ++i) {
-            if (patient_.resect(v.visible[i].index) == errc::ok) {
-                ++removed;
-                sink(event{event_code::local_therapy, 0, 0, 0, v.visible[i].index});
-            }
-        }
-        return removed;
+        view_type v;
+        return resect_visible(p, v, sink);
     }
 
     // --- one day --------------------------------------------------------------------------------
@@ -318,6 +313,66 @@ public:
     template <class Sink = null_sink>
     constexpr void step(const params_type& p, const plan_type& plan, Sink&& sink = Sink{}, bool automatic = true) noexcept {
         if (!patient_.alive()) return;
+        act_today(p, plan, sink);
+        clinic_day(p, plan, sink, automatic);
+    }
+
+    constexpr bool well_formed() const noexcept {
+        if (!patient_.well_formed() || static_cast<int>(machine_.state()) >= care_state_count || line_ < -1 ||
+            line_ >= max_lines || !recist_.well_formed() || dosed_today_ > 1)
+            return false;
+        const care_state s = machine_.state();
+        if ((s == care_state::on_line || s == care_state::holiday) && line_ < 0) return false;  // a line to be on
+        const std::int32_t today = patient_.day();
+        if (last_assessment_ < 0 || last_assessment_ > today || record_.diagnosis_day > today) return false;
+        for (int l = 0; l < max_lines; ++l) {
+            if (record_.line_start[l] < -1 || record_.line_start[l] > today || record_.line_end[l] > today ||
+                record_.line_progression[l] > today)
+                return false;
+        }
+        return line_ < 0 || record_.line_start[line_] >= 0;
+    }
+
+private:
+    // The care team's part of the day: death, diagnosis, toxicity, course ends, assessments.
+    // Not inlined, so that its scratch (about 500 bytes) is not in act_today's frame as well.
+    template <class Sink>
+    ONCOSTATE_NOINLINE constexpr void clinic_day(const params_type& p, const plan_type& plan, Sink& sink, bool automatic) noexcept {
+        if (!patient_.alive()) {
+            record_.death_day = patient_.result().death_day;
+            record_.cause = patient_.result().cause;
+            if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::death, sink);
+            return;
+        }
+        const std::int32_t today = patient_.day();
+        if (machine_.state() == care_state::untreated) {
+            if (patient_.result().diagnosis_day < 0) return;
+            record_.diagnosis_day = patient_.result().diagnosis_day;
+            scratch s;
+            patient_.observe(p, s.view);
+            sink(event{event_code::diagnosis, 0, 0, static_cast<std::uint64_t>(s.view.clinical_stage), 0});
+            if (automatic) diagnose(p, plan, s, sink);
+            return;
+        }
+        if (machine_.state() == care_state::on_line && automatic) check_toxicity_and_duration(p, plan, sink);
+        const std::int32_t since = today - last_assessment_;
+        if (since >= plan.assess_days && machine_.state() != care_state::supportive) {
+            scratch s;
+            assess(p, plan, s, sink, automatic);
+        }
+    }
+
+    // The clinic's view and its RECIST measurements: one buffer per call of a public function,
+    // passed down, so nested helpers (assess -> begin_line -> resect_visible) do not each hold a
+    // copy on the stack. Every helper overwrites what it reads.
+    struct scratch {
+        view_type view;
+        recist_lesion measured[static_cast<unsigned>(MaxLesions)];
+    };
+
+    // Today's systemic therapies from the line's schedule, then the patient's day.
+    template <class Sink>
+    constexpr void act_today(const params_type& p, const plan_type& plan, Sink& sink) noexcept {
         therapy_action<real> actions[max_line_therapies] = {};
         int n = 0;
         real boost = real_const<real>::one;
@@ -343,48 +398,27 @@ public:
             record_.drug_days += dosed_today_;
         }
         patient_.step(p, sink, actions, n, boost);
-        if (!patient_.alive()) {
-            record_.death_day = patient_.result().death_day;
-            record_.cause = patient_.result().cause;
-            if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::death, sink);
-            return;
-        }
-        const std::int32_t today = patient_.day();
-        if (machine_.state() == care_state::untreated) {
-            if (patient_.result().diagnosis_day < 0) return;
-            record_.diagnosis_day = patient_.result().diagnosis_day;
-            const auto v = patient_.observe(p);
-            sink(event{event_code::diagnosis, 0, 0, static_cast<std::uint64_t>(v.clinical_stage), 0});
-            if (automatic) diagnose(p, plan, v, sink);
-            return;
-        }
-        if (machine_.state() == care_state::on_line && automatic) check_toxicity_and_duration(p, plan, sink);
-        const std::int32_t since = today - last_assessment_;
-        if (since >= plan.assess_days && machine_.state() != care_state::supportive) assess(p, plan, sink, automatic);
     }
 
-    constexpr bool well_formed() const noexcept {
-        if (!patient_.well_formed() || static_cast<int>(machine_.state()) >= care_state_count || line_ < -1 ||
-            line_ >= max_lines || !recist_.well_formed() || dosed_today_ > 1)
-            return false;
-        const care_state s = machine_.state();
-        if ((s == care_state::on_line || s == care_state::holiday) && line_ < 0) return false;  // a line to be on
-        const std::int32_t today = patient_.day();
-        if (last_assessment_ < 0 || last_assessment_ > today || record_.diagnosis_day > today) return false;
-        for (int l = 0; l < max_lines; ++l) {
-            if (record_.line_start[l] < -1 || record_.line_start[l] > today || record_.line_end[l] > today ||
-                record_.line_progression[l] > today)
-                return false;
-        }
-        return line_ < 0 || record_.line_start[line_] >= 0;
-    }
-
-private:
+    // Removes every visible lesion; `v` is refreshed first.
     template <class Sink>
-    constexpr void diagnose(const params_type& p, const plan_type& plan, const typename patient_type::view_type& v, Sink& sink) noexcept {
-        const bool operable = v.clinical_stage != stage::distant || v.oligometastatic;
+    constexpr int resect_visible(const params_type& p, view_type& v, Sink& sink) noexcept {
+        patient_.observe(p, v);
+        int removed = 0;
+        for (int i = 0; i < v.visible_count; ++i) {
+            if (patient_.resect(v.visible[i].index) == errc::ok) {
+                ++removed;
+                sink(event{event_code::local_therapy, 0, 0, 0, v.visible[i].index});
+            }
+        }
+        return removed;
+    }
+
+    template <class Sink>
+    constexpr void diagnose(const params_type& p, const plan_type& plan, scratch& s, Sink& sink) noexcept {
+        const bool operable = s.view.clinical_stage != stage::distant || s.view.oligometastatic;
         if (plan.curative_local && operable) {
-            treat_locally(p, sink);
+            resect_visible(p, s.view, sink);
             record_.curative_day = patient_.day();
             machine_.transition(care_state::surveillance);
             last_assessment_ = patient_.day();
@@ -396,11 +430,11 @@ private:
             sink(event{event_code::supportive_care, 0, 0, 0, 0});
             return;
         }
-        begin_line(p, plan, 0, sink);
+        begin_line(p, plan, 0, s, sink);
     }
 
     template <class Sink>
-    constexpr void begin_line(const params_type& p, const plan_type& plan, int l, Sink& sink) noexcept {
+    constexpr void begin_line(const params_type& p, const plan_type& plan, int l, scratch& s, Sink& sink) noexcept {
         if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::progression, sink);
         line_ = static_cast<std::int8_t>(l);
         machine_.transition(care_state::on_line);
@@ -411,14 +445,13 @@ private:
         // local therapy in a line acts once, at its start
         const therapy_line& tl = plan.lines[l];
         for (int i = 0; i < tl.count; ++i) {
-            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) treat_locally(p, sink);
+            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) resect_visible(p, s.view, sink);
         }
-        const auto v = patient_.observe(p);
-        baseline_marker_ = v.marker;
-        recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
-        const int count = measure(v, measured);
-        recist_ = recist_tracker<MaxLesions>{};
-        const errc baseline_result = recist_.baseline(measured, count, patient_.day());
+        patient_.observe(p, s.view);
+        baseline_marker_ = s.view.marker;
+        recist_lesion* const measured = s.measured;
+        const int count = measure(s.view, measured);
+        const errc baseline_result = recist_.baseline(measured, count, patient_.day());  // resets the tracker
         // cppcheck-suppress nullPointer ; the contract's portable trap (compilers without __builtin_trap)
         ONCOSTATE_CONTRACT(baseline_result == errc::ok);  // measure() gives valid, clamped input
         static_cast<void>(baseline_result);
@@ -459,10 +492,10 @@ private:
 
     // Switches to the next line, or to supportive care when the lines are exhausted.
     template <class Sink>
-    constexpr void next_line(const params_type& p, const plan_type& plan, stop_reason why, Sink& sink) noexcept {
+    constexpr void next_line(const params_type& p, const plan_type& plan, stop_reason why, scratch& s, Sink& sink) noexcept {
         end_line(why, sink);
         if (line_ + 1 < plan.line_count) {
-            begin_line(p, plan, line_ + 1, sink);
+            begin_line(p, plan, line_ + 1, s, sink);
         } else {
             machine_.transition(care_state::supportive);
             sink(event{event_code::supportive_care, 0, 0, 0, 0});
@@ -480,7 +513,8 @@ private:
             if (t.max_days == 0 || day_of_line < t.max_days) finished = finished && t.kind == therapy_class::local;
         }
         if (toxic) {
-            next_line(p, plan, stop_reason::toxicity, sink);
+            scratch s;
+            next_line(p, plan, stop_reason::toxicity, s, sink);
         } else if (finished) {  // a fixed course is complete: watch for progression
             end_line(stop_reason::completed, sink);
             machine_.transition(care_state::surveillance);
@@ -489,12 +523,13 @@ private:
     }
 
     // The clinic's measurements as RECIST input: every lesion ever seen keeps its slot as id.
-    constexpr int measure(const typename patient_type::view_type& v, recist_lesion* out) const noexcept {
+    constexpr int measure(const view_type& v, recist_lesion* out) const noexcept {
         int n = 0;
         for (int i = 0; i < MaxLesions; ++i) {
             const lesion_type& l = patient_[i];
             if (!l.used || !l.detected) continue;
             recist_lesion& r = out[n++];
+            r = recist_lesion{};
             r.id = static_cast<std::uint16_t>(i);
             r.where = l.where.where;
             r.nodal = l.where.is_node();
@@ -513,9 +548,10 @@ private:
     }
 
     template <class Sink>
-    constexpr void assess(const params_type& p, const plan_type& plan, Sink& sink, bool automatic) noexcept {
+    constexpr void assess(const params_type& p, const plan_type& plan, scratch& s, Sink& sink, bool automatic) noexcept {
         last_assessment_ = patient_.day();
-        const auto v = patient_.observe(p);
+        const view_type& v = s.view;
+        patient_.observe(p, s.view);
         if (machine_.state() == care_state::surveillance) {
             if (v.visible_count > 0 && record_.curative_day >= 0) {
                 if (record_.relapse_day < 0) record_.relapse_day = patient_.day();
@@ -523,16 +559,16 @@ private:
                 if (!automatic) return;
                 if (plan.curative_local && (v.clinical_stage != stage::distant || v.oligometastatic)) {
                     // few lesions again: removed again (metastasectomy; Kanas et al., Clin Epidemiol 2012)
-                    treat_locally(p, sink);
+                    resect_visible(p, s.view, sink);
                     record_.curative_day = patient_.day();
                     return;
                 }
-                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, sink);
+                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, s, sink);
                 return;
             }
             if (line_ < 0) return;
         }
-        recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
+        recist_lesion* const measured = s.measured;
         const int count = measure(v, measured);
         for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
         recist_assessment a{};
@@ -550,17 +586,17 @@ private:
         if (progressed) {
             if (record_.line_progression[line_] < 0) record_.line_progression[line_] = patient_.day();
             sink(event{event_code::progression, 0, 0, static_cast<std::uint64_t>(line()), 0});
-            if (automatic) next_line(p, plan, stop_reason::progression, sink);
+            if (automatic) next_line(p, plan, stop_reason::progression, s, sink);
             return;
         }
         if (automatic && plan.kind == strategy::adaptive) {
             // the tumour's share of the marker, above the healthy baseline, against the line's start
             const real now = v.marker - p.clinic.marker_baseline;
             const real at_start = baseline_marker_ - p.clinic.marker_baseline;
-            const care_state s = machine_.state();
-            if (s == care_state::on_line && now < plan.pause_below * at_start) {
+            const care_state state = machine_.state();
+            if (state == care_state::on_line && now < plan.pause_below * at_start) {
                 pause(sink);
-            } else if (s == care_state::holiday && !(now < plan.resume_at * at_start)) {
+            } else if (state == care_state::holiday && !(now < plan.resume_at * at_start)) {
                 resume(sink);
             }
         }

@@ -63,6 +63,14 @@ extern "C++" void oncostate_contract_violation(const char* expr, const char* fil
 #define ONCOSTATE_CONTRACT(cond) static_cast<void>(0)
 #endif
 
+// Keeps a function out of its callers, so that its stack frame is not merged into theirs
+// (stack budgets on microcontrollers: docs/performance.md). Only an optimisation hint.
+#if defined(__GNUC__) || defined(__clang__)
+#define ONCOSTATE_NOINLINE [[gnu::noinline]]
+#else
+#define ONCOSTATE_NOINLINE
+#endif
+
 // The inline namespace carries the version and every option that changes behaviour, so two
 // translation units built with different settings fail to link instead of misbehaving.
 #define ONCOSTATE_ABI_CONCAT_I(a, b, c, d) v##a##_##b##_##c##_contracts##d
@@ -260,29 +268,31 @@ constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
 #endif
 }
 
-// The full 128-bit product a * b as (hi, lo): the compiler's 128-bit multiply where it has one
-// (x86-64, AArch64), else four 32x32 products.
-constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
+// The high 64 bits of a * b: the compiler's 128-bit multiply where it has one (x86-64,
+// AArch64), else four 32x32 products. Returns a value (no reference outputs), so on 32-bit
+// cores the result stays in registers.
+constexpr std::uint64_t mul_64x64_hi(std::uint64_t a, std::uint64_t b) noexcept {
 #if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
     __extension__ using u128 = unsigned __int128;
-    const u128 p = static_cast<u128>(a) * b;
-    hi = static_cast<std::uint64_t>(p >> 64);
-    lo = static_cast<std::uint64_t>(p);
+    return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
 #else
     const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
     const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
     const std::uint64_t ll = mul_32x32(al, bl), lh = mul_32x32(al, bh), hl = mul_32x32(ah, bl), hh = mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-    lo = (mid << 32) | (ll & 0xFFFFFFFFu);
-    hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+    return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 #endif
+}
+
+// The full 128-bit product a * b as (hi, lo).
+constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
+    hi = mul_64x64_hi(a, b);
+    lo = a * b;  // the low half wraps modulo 2^64
 }
 
 // floor(x / 10), exactly, by a multiply: a 64-bit division is a long library call on 32-bit cores.
 constexpr std::uint64_t tenth(std::uint64_t x) noexcept {
-    std::uint64_t hi = 0, lo = 0;
-    mul_64x64(x, 0xCCCCCCCCCCCCCCCDu, hi, lo);  // ceil(2^67 / 10)
-    return hi >> 3;
+    return mul_64x64_hi(x, 0xCCCCCCCCCCCCCCCDu) >> 3;  // ceil(2^67 / 10)
 }
 
 // False, but only once a template is instantiated: lets a static_assert fire on use alone.
@@ -1238,11 +1248,7 @@ namespace math::detail::sfm {
 constexpr std::uint64_t q64_one_over(std::uint64_t k) noexcept { return UINT64_MAX / k; }
 
 // The high 64 bits of a * b.
-constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
-    std::uint64_t hi = 0, lo = 0;
-    ::oncostate::detail::mul_64x64(a, b, hi, lo);
-    return hi;
-}
+constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept { return ::oncostate::detail::mul_64x64_hi(a, b); }
 
 constexpr std::uint64_t ln2_q64 = 0xB17217F7D1CF79ABu;    // ln 2 * 2^64
 constexpr std::uint64_t log2e_q62 = 0x5C551D94AE0BF85Du;  // log2(e) * 2^62
@@ -2755,10 +2761,12 @@ public:
     // One day. `actions` may be null when count is 0. Parameters must have passed validate().
     // `site_factor` multiplies the dormancy entry on top of p.dormancy.site_factor (the patient
     // passes the organ's factor here, so one parameter set serves every site).
+    // `lesion_action`, if given, acts after `actions`: an effect of this lesion alone (the patient
+    // passes its immune kill here, so the shared list is not copied for every lesion).
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
-                        int action_count = 0, Sink&& sink = Sink{},
-                        real site_factor = real_const<real>::one) noexcept {
+                        int action_count = 0, Sink&& sink = Sink{}, real site_factor = real_const<real>::one,
+                        const therapy_action<real>* lesion_action = nullptr) noexcept {
         using k = real_const<real>;
         // Cells at the start of the day, for the competition term: needed only if a clone divides.
         std::uint64_t n_total = 0;
@@ -2772,6 +2780,7 @@ public:
         bool have_phi = false;
         bool stress = false;  // a therapy (not the immune response) acts today
         for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
+        if (lesion_action != nullptr) stress = stress || lesion_action->therapy != immune_therapy;
         const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
                                 (stress ? k::one + p.dormancy.stress_factor : k::one);
         std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
@@ -2781,15 +2790,17 @@ public:
             if (!c.alive) continue;
             // Today's probabilities for this clone: resistance scales every therapy effect.
             real keep_div = k::one, keep_all = k::one, keep_birth = k::one;
-            for (int a = 0; a < action_count; ++a) {
-                const real e = p.resistance.efficacy(c.genes, actions[a].therapy);
-                keep_div = keep_div * (k::one - detail::clamp01(actions[a].kill_dividing) * e);
-                keep_all = keep_all * (k::one - detail::clamp01(actions[a].kill_all) * e);
-                keep_birth = keep_birth * (k::one - detail::clamp01(actions[a].birth_reduction) * e);
-            }
+            auto endure = [&](const therapy_action<real>& a) {
+                const real e = p.resistance.efficacy(c.genes, a.therapy);
+                keep_div = keep_div * (k::one - detail::clamp01(a.kill_dividing) * e);
+                keep_all = keep_all * (k::one - detail::clamp01(a.kill_all) * e);
+                keep_birth = keep_birth * (k::one - detail::clamp01(a.birth_reduction) * e);
+            };
+            for (int a = 0; a < action_count; ++a) endure(actions[a]);
+            if (lesion_action != nullptr) endure(*lesion_action);
             // With no action every keep_* is exactly 1 and the terms below that use them vanish
             // exactly (x * 1 = x, d + 0 = d, a draw with p = 0 draws nothing): they are skipped.
-            const bool acting = action_count > 0;
+            const bool acting = action_count > 0 || lesion_action != nullptr;
             const real kill_all = acting ? k::one - keep_all : k::zero;
             // Draws with no cells are skipped: binomial(g, 0, p) is 0 and consumes no randomness,
             // so skipping them (and the arithmetic behind their probabilities) changes nothing.
@@ -2871,7 +2882,7 @@ public:
     // step() on a const population: rejected with a message instead of an overload error.
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
-                        Sink&& = Sink{}, real = real_const<real>::one) const noexcept {
+                        Sink&& = Sink{}, real = real_const<real>::one, const therapy_action<real>* = nullptr) const noexcept {
         static_assert(detail::dependent_false<Rng>,
                       "oncostate: step() changes the population; it cannot be called on a const population");
     }
@@ -3107,9 +3118,11 @@ constexpr R tumour_dy(const immune_params<R>& p, R x, R y) noexcept {
 // dtau <= 0 does nothing. With y fixed, immune_dx is linear in x: dx/dtau = sigma + c x. RK4 on a
 // linear equation is its Taylor step, x += h (sigma + c x)(1 + z/2 + z^2/6 + z^3/24) with z = c h,
 // which is what the sub-steps compute (equal, in exact arithmetic, to four evaluations of
-// immune_dx, with a quarter of the arithmetic).
+// immune_dx, with a quarter of the arithmetic). `boost` multiplies p.strength (checkpoint
+// inhibition acts through it).
 template <class R>
-constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau) noexcept {
+constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y, R dtau,
+                              R boost = real_const<R>::one) noexcept {
     using k = real_const<R>;
     if (!(dtau > k::zero)) return;
     if (y < detail::immune_const<R>::negligible_y) {
@@ -3123,7 +3136,7 @@ constexpr void immune_advance(const immune_params<R>& p, immune_state<R>& s, R y
     const R h = dtau / real_traits<R>::from_int(n);
     const R seen_per_x = p.visibility * y;  // immune_dx's terms per effector
     const R den = p.eta + y;
-    const R recruit_per_x = den > k::zero ? p.strength * p.rho * seen_per_x / den : k::zero;
+    const R recruit_per_x = den > k::zero ? p.strength * boost * p.rho * seen_per_x / den : k::zero;
     const R c = recruit_per_x - p.mu * seen_per_x - p.delta;
     const R z = c * h;
     const R step = h * (k::one + z * (k::half + z * (detail::immune_const<R>::sixth + z * detail::immune_const<R>::twenty_fourth)));
@@ -3618,9 +3631,9 @@ struct outcome {
 // The clinic's view of one lesion.
 template <class R>
 struct visible_lesion {
+    R diameter_mm = real_const<R>::zero;  // first: no padding before the small fields
     std::uint8_t index = 0;
     site where;
-    R diameter_mm = real_const<R>::zero;
     std::uint8_t measurable = 0;  // RECIST 1.1 measurable
 };
 
@@ -3707,8 +3720,17 @@ public:
     }
     // Drawn from a stream of its own, so looking does not change what happens.
     constexpr view_type observe(const params_type& p) const noexcept {
-        using t = real_traits<real>;
         view_type v;
+        observe(p, v);
+        return v;
+    }
+    // The same, into the caller's view (overwritten), for callers that keep one buffer.
+    constexpr void observe(const params_type& p, view_type& v) const noexcept {
+        using t = real_traits<real>;
+        // field by field: `v = view_type{}` would build a second view on the stack
+        v.symptoms = 0;
+        v.visible_count = 0;
+        for (visible_lesion<real>& x : v.visible) x = visible_lesion<real>{};
         const std::uint64_t visible_cells = cells_for_diameter(p.clinic.imaging_mm, p.clinic.cells_per_cm3);
         int distant = 0;
         std::uint32_t distant_organs = 0;
@@ -3746,7 +3768,6 @@ public:
         const real mean_life_days = p.clinic.ctc_half_life_hours / (hours_per_day * ln2);
         const real in_blood = p.spread.shed * t::from_uint(shedding_cells()) * mean_life_days;
         v.ctc_per_7_5_ml = poisson(look, in_blood * p.clinic.ctc_captured * sample_ml / p.clinic.blood_ml);
-        return v;
     }
 
     // --- changing the state -------------------------------------------------------------------
@@ -3768,30 +3789,14 @@ public:
     }
 
     // One day. `actions` are systemic therapies acting on every lesion today (may be null).
-    template <class Sink = null_sink>
     // `immune_boost` multiplies the immune model's recruitment (`strength`) today: checkpoint
     // inhibitors act through it.
+    template <class Sink = null_sink>
     constexpr void step(const params_type& p, Sink&& sink = Sink{}, const therapy_action<real>* actions = nullptr,
                         int action_count = 0, real immune_boost = real_const<real>::one) noexcept {
         if (!alive() || day_ >= max_day) return;
         ++day_;
-        therapy_action<real> today[max_therapies] = {};
-        int n_today = 0;
-        for (int a = 0; a < action_count && n_today < max_therapies - 1; ++a) today[n_today++] = actions[a];
-        for (int i = 0; i < MaxLesions; ++i) {
-            lesion_type& l = lesions_[i];
-            if (!l.active()) continue;
-            const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
-            int n = n_today;
-            const bool held = p.immune_on && immune_response(p, kp, l, today[n], immune_boost);
-            if (p.immune_on) ++n;
-            auto forward = [&sink, i](event e) {
-                e.lesion = static_cast<std::uint8_t>(i);
-                sink(e);
-            };
-            l.cells.step(kp, rng_, today, n, forward, p.sites[static_cast<int>(l.where.where)].dormancy_factor);
-            if (p.immune_on) set_immune_dormancy(l, held, i, sink);
-        }
+        step_lesions(p, sink, actions, action_count, immune_boost);
         invade(p, sink);
         disseminate(p, sink);
         std::uint64_t counts[slots] = {};  // each lesion's cells, summed once for the rest of the day
@@ -3845,17 +3850,37 @@ private:
         return n;
     }
 
+    // Each active lesion's day: its immune response, then its cells under the day's actions and
+    // its own immune kill.
+    template <class Sink>
+    constexpr void step_lesions(const params_type& p, Sink& sink, const therapy_action<real>* actions, int action_count,
+                                real immune_boost) noexcept {
+        for (int i = 0; i < MaxLesions; ++i) {
+            lesion_type& l = lesions_[i];
+            if (!l.active()) continue;
+            const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
+            therapy_action<real> immune{};
+            const bool held = p.immune_on && immune_response(p, kp, l, immune, immune_boost);
+            auto forward = [&sink, i](event e) {
+                e.lesion = static_cast<std::uint8_t>(i);
+                sink(e);
+            };
+            l.cells.step(kp, rng_, actions, action_count, forward, p.sites[static_cast<int>(l.where.where)].dormancy_factor,
+                         p.immune_on ? &immune : nullptr);
+            if (p.immune_on) set_immune_dormancy(l, held, i, sink);
+        }
+    }
+
     // Advances the lesion's effectors and fills today's immune kill; true when it holds the
     // lesion (kills at least as fast as the lesion's net growth).
     constexpr bool immune_response(const params_type& p, const kernel_params<real>& kp, lesion_type& l,
                                    therapy_action<real>& kill, real boost) noexcept {
         using t = real_traits<real>;
-        immune_params<real> ip = p.immune;
-        ip.strength = ip.strength * boost;
+        const immune_params<real>& ip = p.immune;
         const real growth = kp.growth.birth - kp.growth.death;
         const std::uint64_t n = l.cells.cells();
         const real y = t::from_uint(n) / t::from_uint(ip.cells_per_unit);
-        immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth));
+        immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth), boost);
         kill = therapy_action<real>{};
         kill.therapy = immune_therapy;
         kill.kill_all = immune_kill_probability(ip, l.immune, growth);
@@ -4371,7 +4396,7 @@ public:
         for (int i = 0; i < n; ++i)
             if (l[i].is_new) return errc::illegal_transition;
 
-        *this = recist_tracker{};
+        reset();
         for (int i = 0; i < n; ++i) {
             const recist_lesion& x = l[i];
             entry& r = lesions_[count_++];
@@ -4541,6 +4566,24 @@ private:
         organ where = organ::breast;
         std::uint8_t flags = 0;
     };
+
+    // The state of a default-constructed tracker, set member by member: `*this = recist_tracker{}`
+    // would build a temporary of the whole tracker on the stack.
+    constexpr void reset() noexcept {
+        for (entry& e : lesions_) e = entry{};
+        options_ = recist_options{};
+        baseline_sum_ = 0;
+        nadir_ = 0;
+        baseline_day_ = 0;
+        last_day_ = 0;
+        progression_day_ = -1;
+        cr_run_day_ = -1;
+        crpr_run_day_ = -1;
+        assessments_ = 0;
+        count_ = 0;
+        has_baseline_ = 0;
+        best_ = response::ne;
+    }
 
     static constexpr bool measurable(const recist_lesion& x) noexcept {
         return !x.missing && x.size_01mm >= (x.nodal ? recist_node_measurable_01mm : recist_measurable_01mm);
@@ -4899,6 +4942,7 @@ public:
     using scalar = Scalar;
     static constexpr int max_lesions = MaxLesions;
     using lesion_type = typename patient_type::lesion_type;
+    using view_type = typename patient_type::view_type;
 
     constexpr errc start(const params_type& p, const plan_type& plan, std::uint64_t seed, std::uint64_t index,
                          std::uint64_t founder_cells = 1) noexcept {
@@ -4936,7 +4980,8 @@ public:
         if (!patient_.alive()) return errc::patient_dead;
         if (!treatment_machine::allowed[static_cast<int>(machine_.state())][static_cast<int>(care_state::on_line)])
             return errc::illegal_transition;
-        begin_line(p, plan, l - 1, sink);
+        scratch s;
+        begin_line(p, plan, l - 1, s, sink);
         return errc::ok;
     }
     // Pauses the current line (a holiday) or resumes it.
@@ -4965,15 +5010,8 @@ public:
     // Removes every visible lesion (surgery or SBRT) now; returns the number removed.
     template <class Sink = null_sink>
     constexpr int treat_locally(const params_type& p, Sink&& sink = Sink{}) noexcept {
-        const auto v = patient_.observe(p);
-        int removed = 0;
-        for (int i = 0; i < v.visible_count; ++i) {
-            if (patient_.resect(v.visible[i].index) == errc::ok) {
-                ++removed;
-                sink(event{event_code::local_therapy, 0, 0, 0, v.visible[i].index});
-            }
-        }
-        return removed;
+        view_type v;
+        return resect_visible(p, v, sink);
     }
 
     // --- one day --------------------------------------------------------------------------------
@@ -4982,6 +5020,66 @@ public:
     template <class Sink = null_sink>
     constexpr void step(const params_type& p, const plan_type& plan, Sink&& sink = Sink{}, bool automatic = true) noexcept {
         if (!patient_.alive()) return;
+        act_today(p, plan, sink);
+        clinic_day(p, plan, sink, automatic);
+    }
+
+    constexpr bool well_formed() const noexcept {
+        if (!patient_.well_formed() || static_cast<int>(machine_.state()) >= care_state_count || line_ < -1 ||
+            line_ >= max_lines || !recist_.well_formed() || dosed_today_ > 1)
+            return false;
+        const care_state s = machine_.state();
+        if ((s == care_state::on_line || s == care_state::holiday) && line_ < 0) return false;  // a line to be on
+        const std::int32_t today = patient_.day();
+        if (last_assessment_ < 0 || last_assessment_ > today || record_.diagnosis_day > today) return false;
+        for (int l = 0; l < max_lines; ++l) {
+            if (record_.line_start[l] < -1 || record_.line_start[l] > today || record_.line_end[l] > today ||
+                record_.line_progression[l] > today)
+                return false;
+        }
+        return line_ < 0 || record_.line_start[line_] >= 0;
+    }
+
+private:
+    // The care team's part of the day: death, diagnosis, toxicity, course ends, assessments.
+    // Not inlined, so that its scratch (about 500 bytes) is not in act_today's frame as well.
+    template <class Sink>
+    ONCOSTATE_NOINLINE constexpr void clinic_day(const params_type& p, const plan_type& plan, Sink& sink, bool automatic) noexcept {
+        if (!patient_.alive()) {
+            record_.death_day = patient_.result().death_day;
+            record_.cause = patient_.result().cause;
+            if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::death, sink);
+            return;
+        }
+        const std::int32_t today = patient_.day();
+        if (machine_.state() == care_state::untreated) {
+            if (patient_.result().diagnosis_day < 0) return;
+            record_.diagnosis_day = patient_.result().diagnosis_day;
+            scratch s;
+            patient_.observe(p, s.view);
+            sink(event{event_code::diagnosis, 0, 0, static_cast<std::uint64_t>(s.view.clinical_stage), 0});
+            if (automatic) diagnose(p, plan, s, sink);
+            return;
+        }
+        if (machine_.state() == care_state::on_line && automatic) check_toxicity_and_duration(p, plan, sink);
+        const std::int32_t since = today - last_assessment_;
+        if (since >= plan.assess_days && machine_.state() != care_state::supportive) {
+            scratch s;
+            assess(p, plan, s, sink, automatic);
+        }
+    }
+
+    // The clinic's view and its RECIST measurements: one buffer per call of a public function,
+    // passed down, so nested helpers (assess -> begin_line -> resect_visible) do not each hold a
+    // copy on the stack. Every helper overwrites what it reads.
+    struct scratch {
+        view_type view;
+        recist_lesion measured[static_cast<unsigned>(MaxLesions)];
+    };
+
+    // Today's systemic therapies from the line's schedule, then the patient's day.
+    template <class Sink>
+    constexpr void act_today(const params_type& p, const plan_type& plan, Sink& sink) noexcept {
         therapy_action<real> actions[max_line_therapies] = {};
         int n = 0;
         real boost = real_const<real>::one;
@@ -5007,48 +5105,27 @@ public:
             record_.drug_days += dosed_today_;
         }
         patient_.step(p, sink, actions, n, boost);
-        if (!patient_.alive()) {
-            record_.death_day = patient_.result().death_day;
-            record_.cause = patient_.result().cause;
-            if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::death, sink);
-            return;
-        }
-        const std::int32_t today = patient_.day();
-        if (machine_.state() == care_state::untreated) {
-            if (patient_.result().diagnosis_day < 0) return;
-            record_.diagnosis_day = patient_.result().diagnosis_day;
-            const auto v = patient_.observe(p);
-            sink(event{event_code::diagnosis, 0, 0, static_cast<std::uint64_t>(v.clinical_stage), 0});
-            if (automatic) diagnose(p, plan, v, sink);
-            return;
-        }
-        if (machine_.state() == care_state::on_line && automatic) check_toxicity_and_duration(p, plan, sink);
-        const std::int32_t since = today - last_assessment_;
-        if (since >= plan.assess_days && machine_.state() != care_state::supportive) assess(p, plan, sink, automatic);
     }
 
-    constexpr bool well_formed() const noexcept {
-        if (!patient_.well_formed() || static_cast<int>(machine_.state()) >= care_state_count || line_ < -1 ||
-            line_ >= max_lines || !recist_.well_formed() || dosed_today_ > 1)
-            return false;
-        const care_state s = machine_.state();
-        if ((s == care_state::on_line || s == care_state::holiday) && line_ < 0) return false;  // a line to be on
-        const std::int32_t today = patient_.day();
-        if (last_assessment_ < 0 || last_assessment_ > today || record_.diagnosis_day > today) return false;
-        for (int l = 0; l < max_lines; ++l) {
-            if (record_.line_start[l] < -1 || record_.line_start[l] > today || record_.line_end[l] > today ||
-                record_.line_progression[l] > today)
-                return false;
-        }
-        return line_ < 0 || record_.line_start[line_] >= 0;
-    }
-
-private:
+    // Removes every visible lesion; `v` is refreshed first.
     template <class Sink>
-    constexpr void diagnose(const params_type& p, const plan_type& plan, const typename patient_type::view_type& v, Sink& sink) noexcept {
-        const bool operable = v.clinical_stage != stage::distant || v.oligometastatic;
+    constexpr int resect_visible(const params_type& p, view_type& v, Sink& sink) noexcept {
+        patient_.observe(p, v);
+        int removed = 0;
+        for (int i = 0; i < v.visible_count; ++i) {
+            if (patient_.resect(v.visible[i].index) == errc::ok) {
+                ++removed;
+                sink(event{event_code::local_therapy, 0, 0, 0, v.visible[i].index});
+            }
+        }
+        return removed;
+    }
+
+    template <class Sink>
+    constexpr void diagnose(const params_type& p, const plan_type& plan, scratch& s, Sink& sink) noexcept {
+        const bool operable = s.view.clinical_stage != stage::distant || s.view.oligometastatic;
         if (plan.curative_local && operable) {
-            treat_locally(p, sink);
+            resect_visible(p, s.view, sink);
             record_.curative_day = patient_.day();
             machine_.transition(care_state::surveillance);
             last_assessment_ = patient_.day();
@@ -5060,11 +5137,11 @@ private:
             sink(event{event_code::supportive_care, 0, 0, 0, 0});
             return;
         }
-        begin_line(p, plan, 0, sink);
+        begin_line(p, plan, 0, s, sink);
     }
 
     template <class Sink>
-    constexpr void begin_line(const params_type& p, const plan_type& plan, int l, Sink& sink) noexcept {
+    constexpr void begin_line(const params_type& p, const plan_type& plan, int l, scratch& s, Sink& sink) noexcept {
         if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::progression, sink);
         line_ = static_cast<std::int8_t>(l);
         machine_.transition(care_state::on_line);
@@ -5075,14 +5152,13 @@ private:
         // local therapy in a line acts once, at its start
         const therapy_line& tl = plan.lines[l];
         for (int i = 0; i < tl.count; ++i) {
-            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) treat_locally(p, sink);
+            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) resect_visible(p, s.view, sink);
         }
-        const auto v = patient_.observe(p);
-        baseline_marker_ = v.marker;
-        recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
-        const int count = measure(v, measured);
-        recist_ = recist_tracker<MaxLesions>{};
-        const errc baseline_result = recist_.baseline(measured, count, patient_.day());
+        patient_.observe(p, s.view);
+        baseline_marker_ = s.view.marker;
+        recist_lesion* const measured = s.measured;
+        const int count = measure(s.view, measured);
+        const errc baseline_result = recist_.baseline(measured, count, patient_.day());  // resets the tracker
         // cppcheck-suppress nullPointer ; the contract's portable trap (compilers without __builtin_trap)
         ONCOSTATE_CONTRACT(baseline_result == errc::ok);  // measure() gives valid, clamped input
         static_cast<void>(baseline_result);
@@ -5123,10 +5199,10 @@ private:
 
     // Switches to the next line, or to supportive care when the lines are exhausted.
     template <class Sink>
-    constexpr void next_line(const params_type& p, const plan_type& plan, stop_reason why, Sink& sink) noexcept {
+    constexpr void next_line(const params_type& p, const plan_type& plan, stop_reason why, scratch& s, Sink& sink) noexcept {
         end_line(why, sink);
         if (line_ + 1 < plan.line_count) {
-            begin_line(p, plan, line_ + 1, sink);
+            begin_line(p, plan, line_ + 1, s, sink);
         } else {
             machine_.transition(care_state::supportive);
             sink(event{event_code::supportive_care, 0, 0, 0, 0});
@@ -5144,7 +5220,8 @@ private:
             if (t.max_days == 0 || day_of_line < t.max_days) finished = finished && t.kind == therapy_class::local;
         }
         if (toxic) {
-            next_line(p, plan, stop_reason::toxicity, sink);
+            scratch s;
+            next_line(p, plan, stop_reason::toxicity, s, sink);
         } else if (finished) {  // a fixed course is complete: watch for progression
             end_line(stop_reason::completed, sink);
             machine_.transition(care_state::surveillance);
@@ -5153,12 +5230,13 @@ private:
     }
 
     // The clinic's measurements as RECIST input: every lesion ever seen keeps its slot as id.
-    constexpr int measure(const typename patient_type::view_type& v, recist_lesion* out) const noexcept {
+    constexpr int measure(const view_type& v, recist_lesion* out) const noexcept {
         int n = 0;
         for (int i = 0; i < MaxLesions; ++i) {
             const lesion_type& l = patient_[i];
             if (!l.used || !l.detected) continue;
             recist_lesion& r = out[n++];
+            r = recist_lesion{};
             r.id = static_cast<std::uint16_t>(i);
             r.where = l.where.where;
             r.nodal = l.where.is_node();
@@ -5177,9 +5255,10 @@ private:
     }
 
     template <class Sink>
-    constexpr void assess(const params_type& p, const plan_type& plan, Sink& sink, bool automatic) noexcept {
+    constexpr void assess(const params_type& p, const plan_type& plan, scratch& s, Sink& sink, bool automatic) noexcept {
         last_assessment_ = patient_.day();
-        const auto v = patient_.observe(p);
+        const view_type& v = s.view;
+        patient_.observe(p, s.view);
         if (machine_.state() == care_state::surveillance) {
             if (v.visible_count > 0 && record_.curative_day >= 0) {
                 if (record_.relapse_day < 0) record_.relapse_day = patient_.day();
@@ -5187,16 +5266,16 @@ private:
                 if (!automatic) return;
                 if (plan.curative_local && (v.clinical_stage != stage::distant || v.oligometastatic)) {
                     // few lesions again: removed again (metastasectomy; Kanas et al., Clin Epidemiol 2012)
-                    treat_locally(p, sink);
+                    resect_visible(p, s.view, sink);
                     record_.curative_day = patient_.day();
                     return;
                 }
-                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, sink);
+                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, s, sink);
                 return;
             }
             if (line_ < 0) return;
         }
-        recist_lesion measured[static_cast<unsigned>(MaxLesions)] = {};
+        recist_lesion* const measured = s.measured;
         const int count = measure(v, measured);
         for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
         recist_assessment a{};
@@ -5214,17 +5293,17 @@ private:
         if (progressed) {
             if (record_.line_progression[line_] < 0) record_.line_progression[line_] = patient_.day();
             sink(event{event_code::progression, 0, 0, static_cast<std::uint64_t>(line()), 0});
-            if (automatic) next_line(p, plan, stop_reason::progression, sink);
+            if (automatic) next_line(p, plan, stop_reason::progression, s, sink);
             return;
         }
         if (automatic && plan.kind == strategy::adaptive) {
             // the tumour's share of the marker, above the healthy baseline, against the line's start
             const real now = v.marker - p.clinic.marker_baseline;
             const real at_start = baseline_marker_ - p.clinic.marker_baseline;
-            const care_state s = machine_.state();
-            if (s == care_state::on_line && now < plan.pause_below * at_start) {
+            const care_state state = machine_.state();
+            if (state == care_state::on_line && now < plan.pause_below * at_start) {
                 pause(sink);
-            } else if (s == care_state::holiday && !(now < plan.resume_at * at_start)) {
+            } else if (state == care_state::holiday && !(now < plan.resume_at * at_start)) {
                 resume(sink);
             }
         }

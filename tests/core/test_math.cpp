@@ -81,3 +81,44 @@ TEST_CASE("math: fixed point is the sfloat result rounded to Q16.16") {
     CHECK(om::exp(q16_16(20.0)) == q16_16::max());  // saturates
     CHECK(om::exp(q16_16(-20.0)).raw() == 0);
 }
+
+namespace {
+// The 128-bit product from 16-bit limbs: independent of the library's 32x32 splitting.
+void schoolbook_128(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) {
+    std::uint32_t r[8] = {};
+    for (int i = 0; i < 4; ++i) {
+        std::uint32_t carry = 0;
+        const std::uint32_t ai = static_cast<std::uint32_t>((a >> (16 * i)) & 0xFFFFu);
+        for (int j = 0; j < 4; ++j) {
+            const std::uint32_t bj = static_cast<std::uint32_t>((b >> (16 * j)) & 0xFFFFu);
+            const std::uint64_t t = std::uint64_t{ai} * bj + r[i + j] + carry;
+            r[i + j] = static_cast<std::uint32_t>(t & 0xFFFFu);
+            carry = static_cast<std::uint32_t>(t >> 16);
+        }
+        r[i + 4] += carry;
+    }
+    lo = hi = 0;
+    for (int k = 3; k >= 0; --k) {
+        lo = (lo << 16) | r[k];
+        hi = (hi << 16) | r[k + 4];
+    }
+}
+}  // namespace
+
+TEST_CASE("math: the 64x64-bit product (four 32-bit products on 32-bit cores)") {
+    const std::uint64_t edges[] = {0, 1, 2, 0xFFFFFFFFu, 0x100000000u, UINT64_MAX, UINT64_MAX - 1, 0x8000000000000000u};
+    std::uint64_t x = 0x9E3779B97F4A7C15u, y = 0xD1B54A32D192ED03u;
+    for (int i = 0; i < 2000; ++i) {
+        const std::uint64_t a = i < 64 ? edges[i % 8] : x, b = i < 64 ? edges[i / 8] : y;
+        std::uint64_t hi = 0, lo = 0, want_hi = 0, want_lo = 0;
+        oncostate::detail::mul_64x64(a, b, hi, lo);
+        schoolbook_128(a, b, want_hi, want_lo);
+        CHECK(hi == want_hi);
+        CHECK(lo == want_lo);
+        CHECK(oncostate::detail::mul_64x64_hi(a, b) == want_hi);
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        y = y * 6364136223846793005u + 1442695040888963407u;
+    }
+}

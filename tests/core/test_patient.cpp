@@ -173,6 +173,17 @@ void check_hidden_micrometastases() {
     CHECK(after.ned());
     CHECK_FALSE(pt.cured());
     CHECK(pt.resect(0) == errc::lesion_not_active);
+    // observing into a used view (the care team's one buffer) gives the fresh view
+    auto reused = seen;
+    pt.observe(p, reused);
+    CHECK(reused.visible_count == after.visible_count);
+    CHECK(reused.clinical_stage == after.clinical_stage);
+    CHECK(reused.oligometastatic == after.oligometastatic);
+    CHECK(reused.symptoms == after.symptoms);
+    CHECK(reused.ctc_per_7_5_ml == after.ctc_per_7_5_ml);
+    CHECK(reused.marker == after.marker);
+    CHECK(reused.visible[0].index == 0);
+    CHECK(reused.visible[0].diameter_mm == real_const<R>::zero);
 }
 
 template <class S>

@@ -315,6 +315,41 @@ TEST_CASE("population: fixed-point runs are bit-identical on every platform") {
     CHECK(f.h == 7233602402492850242u);  // recorded on x86-64; must match on every target
 }
 
+template <class S>
+void check_lesion_action() {
+    // A lesion's own action (the patient's immune kill) acts exactly as if it ended the list.
+    using R = real_t<S>;
+    auto p = growth_only<S>(0.2, 0.05);
+    mechanism<R> m;
+    m.mutation_probability = R(1e-4);
+    m.residual[0] = R(0.2);  // partly defeats therapy 0
+    REQUIRE(p.resistance.add(m) == errc::ok);
+    therapy_action<R> both[2];
+    both[0].therapy = 0;
+    both[0].kill_dividing = R(0.6);
+    both[1].therapy = immune_therapy;
+    both[1].kill_all = R(0.03);
+    population<S, 4> listed, own;
+    listed.add_cells(0, 100000);
+    own.add_cells(0, 100000);
+    xoshiro128pp g1(7, 1), g2(7, 1);
+    for (int day = 0; day < 200; ++day) {
+        listed.step(p, g1, both, 2);
+        own.step(p, g2, both, 1, null_sink{}, real_const<R>::one, &both[1]);
+        for (int i = 0; i < 4; ++i) {
+            CHECK(listed[i].proliferating == own[i].proliferating);
+            CHECK(listed[i].dormant == own[i].dormant);
+            CHECK(listed[i].genes == own[i].genes);
+        }
+    }
+    CHECK(listed.cells() > 0);
+}
+
+TEST_CASE("population: a lesion's own action is the list's last") {
+    check_lesion_action<float>();
+    check_lesion_action<q16_16>();
+}
+
 TEST_CASE("population: the tenth of the avascular cap is floor(cap / 10) without a division") {
     const std::uint64_t edges[] = {0, 1, 9, 10, 11, 19, 20, 999999, 1000000, UINT64_MAX, UINT64_MAX - 5, UINT64_MAX / 10 * 10};
     for (std::uint64_t x : edges) CHECK(oncostate::detail::tenth(x) == x / 10);

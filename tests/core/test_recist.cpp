@@ -592,3 +592,64 @@ TEST_CASE("recist: the tracker is plain bytes, small, and copies keep their own 
     CHECK(u.baseline_day() == 70);
     CHECK_FALSE(u.known(1));
 }
+
+namespace {
+// Baselines `used` and a fresh tracker on the same two lesions and follows both for five scans.
+void check_rebaseline_is_clean(tracker& used) {
+    recist_options confirm;
+    confirm.require_confirmation = true;
+    tracker clean;
+    const recist_lesion second[] = {solid(7, organ::brain, 150), solid(8, organ::liver, 500)};
+    REQUIRE(used.baseline(second, 2, 130, confirm) == errc::ok);
+    REQUIRE(clean.baseline(second, 2, 130, confirm) == errc::ok);
+    const std::uint32_t sizes[] = {0, 200, 200, 400, 800};  // CR and PR runs, confirmation, PD
+    for (int k = 0; k < 5; ++k) {
+        const recist_lesion now[] = {solid(7, organ::brain, sizes[k] / 4), solid(8, organ::liver, sizes[k])};
+        recist_assessment x, y;
+        REQUIRE(used.assess(now, 2, false, 130 + 42 * (k + 1), x) == errc::ok);
+        REQUIRE(clean.assess(now, 2, false, 130 + 42 * (k + 1), y) == errc::ok);
+        CHECK(x.overall == y.overall);
+        CHECK(x.sum_01mm == y.sum_01mm);
+        CHECK(used.best() == clean.best());
+        CHECK(used.progression_day() == clean.progression_day());
+        CHECK(used.nadir_01mm() == clean.nadir_01mm());
+        CHECK(used.assessment_count() == clean.assessment_count());
+    }
+    for (std::uint16_t id = 0; id < 12; ++id) CHECK(used.known(id) == clean.known(id));
+    CHECK(used.target_count() == clean.target_count());
+    CHECK(used.non_target_count() == clean.non_target_count());
+    CHECK(used.well_formed());
+}
+}  // namespace
+
+TEST_CASE("recist: a second baseline starts from a clean tracker") {
+    // Trackers that have run a whole line and are baselined again behave exactly like fresh ones.
+    const recist_lesion first[] = {solid(1, organ::liver, 900), solid(2, organ::lung, 400), nodal(3, 200),
+                                   solid(4, organ::bone, 300), solid(5, organ::liver, 120)};
+    const recist_lesion smaller[] = {solid(1, organ::liver, 300), solid(2, organ::lung, 100), nodal(3, 80),
+                                     solid(4, organ::bone, 300), solid(5, organ::liver, 0)};
+    recist_assessment a;
+    {  // after a partial response and progression
+        tracker used;
+        REQUIRE(used.baseline(first, 5, 0) == errc::ok);
+        REQUIRE(used.assess(smaller, 5, false, 60, a) == errc::ok);
+        REQUIRE(used.best() == response::pr);
+        const recist_lesion grown[] = {solid(1, organ::liver, 1500), solid(2, organ::lung, 100), nodal(3, 80),
+                                       solid(4, organ::bone, 300), solid(5, organ::liver, 0), fresh(9, 50)};
+        REQUIRE(used.assess(grown, 6, true, 120, a) == errc::ok);
+        REQUIRE(used.progressed());
+        check_rebaseline_is_clean(used);
+    }
+    {  // in the middle of a run of responses awaiting confirmation
+        recist_options confirm;
+        confirm.require_confirmation = true;
+        tracker used;
+        REQUIRE(used.baseline(first, 5, 0, confirm) == errc::ok);
+        REQUIRE(used.assess(smaller, 5, false, 60, a) == errc::ok);
+        const recist_lesion gone[] = {solid(1, organ::liver, 0), solid(2, organ::lung, 0), nodal(3, 80),
+                                      solid(4, organ::bone, 0), solid(5, organ::liver, 0)};
+        REQUIRE(used.assess(gone, 5, false, 100, a) == errc::ok);
+        REQUIRE(!used.progressed());
+        check_rebaseline_is_clean(used);
+    }
+}

@@ -71,29 +71,31 @@ constexpr std::uint64_t mul_32x32(std::uint32_t a, std::uint32_t b) noexcept {
 #endif
 }
 
-// The full 128-bit product a * b as (hi, lo): the compiler's 128-bit multiply where it has one
-// (x86-64, AArch64), else four 32x32 products.
-constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
+// The high 64 bits of a * b: the compiler's 128-bit multiply where it has one (x86-64,
+// AArch64), else four 32x32 products. Returns a value (no reference outputs), so on 32-bit
+// cores the result stays in registers.
+constexpr std::uint64_t mul_64x64_hi(std::uint64_t a, std::uint64_t b) noexcept {
 #if defined(__SIZEOF_INT128__) && !ONCOSTATE_SFLOAT_NARROW
     __extension__ using u128 = unsigned __int128;
-    const u128 p = static_cast<u128>(a) * b;
-    hi = static_cast<std::uint64_t>(p >> 64);
-    lo = static_cast<std::uint64_t>(p);
+    return static_cast<std::uint64_t>((static_cast<u128>(a) * b) >> 64);
 #else
     const std::uint32_t al = static_cast<std::uint32_t>(a), ah = static_cast<std::uint32_t>(a >> 32);
     const std::uint32_t bl = static_cast<std::uint32_t>(b), bh = static_cast<std::uint32_t>(b >> 32);
     const std::uint64_t ll = mul_32x32(al, bl), lh = mul_32x32(al, bh), hl = mul_32x32(ah, bl), hh = mul_32x32(ah, bh);
     const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-    lo = (mid << 32) | (ll & 0xFFFFFFFFu);
-    hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+    return hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
 #endif
+}
+
+// The full 128-bit product a * b as (hi, lo).
+constexpr void mul_64x64(std::uint64_t a, std::uint64_t b, std::uint64_t& hi, std::uint64_t& lo) noexcept {
+    hi = mul_64x64_hi(a, b);
+    lo = a * b;  // the low half wraps modulo 2^64
 }
 
 // floor(x / 10), exactly, by a multiply: a 64-bit division is a long library call on 32-bit cores.
 constexpr std::uint64_t tenth(std::uint64_t x) noexcept {
-    std::uint64_t hi = 0, lo = 0;
-    mul_64x64(x, 0xCCCCCCCCCCCCCCCDu, hi, lo);  // ceil(2^67 / 10)
-    return hi >> 3;
+    return mul_64x64_hi(x, 0xCCCCCCCCCCCCCCCDu) >> 3;  // ceil(2^67 / 10)
 }
 
 // False, but only once a template is instantiated: lets a static_assert fire on use alone.

@@ -29,11 +29,7 @@ namespace math::detail::sfm {
 constexpr std::uint64_t q64_one_over(std::uint64_t k) noexcept { return UINT64_MAX / k; }
 
 // The high 64 bits of a * b.
-constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept {
-    std::uint64_t hi = 0, lo = 0;
-    ::oncostate::detail::mul_64x64(a, b, hi, lo);
-    return hi;
-}
+constexpr std::uint64_t mulhi(std::uint64_t a, std::uint64_t b) noexcept { return ::oncostate::detail::mul_64x64_hi(a, b); }
 
 constexpr std::uint64_t ln2_q64 = 0xB17217F7D1CF79ABu;    // ln 2 * 2^64
 constexpr std::uint64_t log2e_q62 = 0x5C551D94AE0BF85Du;  // log2(e) * 2^62
