@@ -389,24 +389,26 @@ private:
     template <class Sink>
     constexpr void step_lesions(const params_type& p, Sink& sink, const therapy_action<real>* actions, int action_count,
                                 real immune_boost) noexcept {
+        therapy_action<real> immune{};  // today's immune kill, set per lesion
+        immune.therapy = immune_therapy;
+        const kernel_rates<real> metastasis_rates = kernel_rates<real>::of(p.metastasis);
         for (int i = 0; i < MaxLesions; ++i) {
             lesion_type& l = lesions_[i];
             if (!l.active()) continue;
             const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
-            therapy_action<real> immune{};
             const bool held = p.immune_on && immune_response(p, kp, l, immune, immune_boost);
             auto forward = [&sink, i](event e) {
                 e.lesion = static_cast<std::uint8_t>(i);
                 sink(e);
             };
             l.cells.step(kp, rng_, actions, action_count, forward, p.sites[static_cast<int>(l.where.where)].dormancy_factor,
-                         p.immune_on ? &immune : nullptr);
+                         p.immune_on ? &immune : nullptr, i == 0 ? nullptr : &metastasis_rates);
             if (p.immune_on) set_immune_dormancy(l, held, i, sink);
         }
     }
 
-    // Advances the lesion's effectors and fills today's immune kill; true when it holds the
-    // lesion (kills at least as fast as the lesion's net growth).
+    // Advances the lesion's effectors and sets today's immune kill (kill.kill_all); true when it
+    // holds the lesion (kills at least as fast as the lesion's net growth).
     constexpr bool immune_response(const params_type& p, const kernel_params<real>& kp, lesion_type& l,
                                    therapy_action<real>& kill, real boost) noexcept {
         using t = real_traits<real>;
@@ -415,8 +417,6 @@ private:
         const std::uint64_t n = l.cells.cells();
         const real y = t::from_uint(n) / t::from_uint(ip.cells_per_unit);
         immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth), boost);
-        kill = therapy_action<real>{};
-        kill.therapy = immune_therapy;
         kill.kill_all = immune_kill_probability(ip, l.immune, growth);
         return n > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
     }
@@ -634,9 +634,14 @@ private:
         std::uint64_t total = 0;
         for (int i = 0; i < MaxLesions; ++i) total = detail::sat_add(total, counts[i]);
         if (total >= p.lethal_cells) cause = death_cause::tumour_burden;
+        std::uint32_t seeded = 0;  // organs holding a distant lesion
+        for (int i = 0; i < MaxLesions; ++i) {
+            const lesion_type& l = lesions_[i];
+            if (l.used && !l.where.is_node()) seeded |= 1u << static_cast<unsigned>(l.where.where);
+        }
         for (int o = 0; o < organ_count && cause == death_cause::none; ++o) {
             const std::uint64_t limit = p.sites[o].vital_cells;
-            if (limit == 0) continue;
+            if (limit == 0 || ((seeded >> o) & 1u) == 0) continue;
             std::uint64_t n = 0;
             for (int i = 0; i < MaxLesions; ++i) {
                 const lesion_type& l = lesions_[i];

@@ -108,6 +108,20 @@ constexpr R conditional(R p, R q) noexcept {
 }
 }  // namespace detail
 
+// What the day's draws need from kernel_params alone, the same for every clone of every lesion
+// that shares them. step() derives it when not given; the patient derives it once a day for all
+// of its lesions (a division per lesion saved, the largest single cost on a Cortex-M0).
+template <class R>
+struct kernel_rates {
+    R asleep_death = real_const<R>::zero;  // P(a dormant cell dies | it did not reactivate), no therapy
+
+    static constexpr kernel_rates of(const kernel_params<R>& p) noexcept {
+        kernel_rates r;
+        r.asleep_death = detail::conditional(p.dormancy.dormant_death, real_const<R>::one - p.dormancy.reactivation);
+        return r;
+    }
+};
+
 template <class Scalar, int MaxClones>
 class population {
     static_assert(MaxClones >= 1, "oncostate: a population needs at least one clone slot (MaxClones >= 1)");
@@ -181,10 +195,12 @@ public:
     // passes the organ's factor here, so one parameter set serves every site).
     // `lesion_action`, if given, acts after `actions`: an effect of this lesion alone (the patient
     // passes its immune kill here, so the shared list is not copied for every lesion).
+    // `rates`, if given, must be kernel_rates<real>::of(p).
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
                         int action_count = 0, Sink&& sink = Sink{}, real site_factor = real_const<real>::one,
-                        const therapy_action<real>* lesion_action = nullptr) noexcept {
+                        const therapy_action<real>* lesion_action = nullptr,
+                        const kernel_rates<real>* rates = nullptr) noexcept {
         using k = real_const<real>;
         // Cells at the start of the day, for the competition term: needed only if a clone divides.
         std::uint64_t n_total = 0;
@@ -196,9 +212,11 @@ public:
         }
         real phi = k::one;  // competition(p, n_total), computed when a clone first needs it
         bool have_phi = false;
+        // actions[0 .. action_count - 1], then lesion_action if given
+        const int acts = action_count + (lesion_action != nullptr ? 1 : 0);
+        auto action = [&](int a) -> const therapy_action<real>& { return a < action_count ? actions[a] : *lesion_action; };
         bool stress = false;  // a therapy (not the immune response) acts today
-        for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
-        if (lesion_action != nullptr) stress = stress || lesion_action->therapy != immune_therapy;
+        for (int a = 0; a < acts; ++a) stress = stress || action(a).therapy != immune_therapy;
         const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
                                 (stress ? k::one + p.dormancy.stress_factor : k::one);
         std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
@@ -208,17 +226,16 @@ public:
             if (!c.alive) continue;
             // Today's probabilities for this clone: resistance scales every therapy effect.
             real keep_div = k::one, keep_all = k::one, keep_birth = k::one;
-            auto endure = [&](const therapy_action<real>& a) {
-                const real e = p.resistance.efficacy(c.genes, a.therapy);
-                keep_div = keep_div * (k::one - detail::clamp01(a.kill_dividing) * e);
-                keep_all = keep_all * (k::one - detail::clamp01(a.kill_all) * e);
-                keep_birth = keep_birth * (k::one - detail::clamp01(a.birth_reduction) * e);
-            };
-            for (int a = 0; a < action_count; ++a) endure(actions[a]);
-            if (lesion_action != nullptr) endure(*lesion_action);
+            for (int a = 0; a < acts; ++a) {
+                const therapy_action<real>& x = action(a);
+                const real e = p.resistance.efficacy(c.genes, x.therapy);
+                keep_div = keep_div * (k::one - detail::clamp01(x.kill_dividing) * e);
+                keep_all = keep_all * (k::one - detail::clamp01(x.kill_all) * e);
+                keep_birth = keep_birth * (k::one - detail::clamp01(x.birth_reduction) * e);
+            }
             // With no action every keep_* is exactly 1 and the terms below that use them vanish
             // exactly (x * 1 = x, d + 0 = d, a draw with p = 0 draws nothing): they are skipped.
-            const bool acting = action_count > 0 || lesion_action != nullptr;
+            const bool acting = acts > 0;
             const real kill_all = acting ? k::one - keep_all : k::zero;
             // Draws with no cells are skipped: binomial(g, 0, p) is 0 and consumes no randomness,
             // so skipping them (and the arithmetic behind their probabilities) changes nothing.
@@ -274,9 +291,14 @@ public:
             if (Q > 0) {
                 n_wake = binomial(g, Q, p.dormancy.reactivation);
                 if (Q > n_wake) {
-                    const real q_die = acting ? p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death)
-                                              : p.dormancy.dormant_death;
-                    n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+                    real asleep_death = k::zero;
+                    if (acting) {
+                        const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
+                        asleep_death = detail::conditional(q_die, k::one - p.dormancy.reactivation);
+                    } else {
+                        asleep_death = rates != nullptr ? rates->asleep_death : kernel_rates<real>::of(p).asleep_death;
+                    }
+                    n_qdie = binomial(g, Q - n_wake, asleep_death);
                 }
             }
 
@@ -300,7 +322,8 @@ public:
     // step() on a const population: rejected with a message instead of an overload error.
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
-                        Sink&& = Sink{}, real = real_const<real>::one, const therapy_action<real>* = nullptr) const noexcept {
+                        Sink&& = Sink{}, real = real_const<real>::one, const therapy_action<real>* = nullptr,
+                        const kernel_rates<real>* = nullptr) const noexcept {
         static_assert(detail::dependent_false<Rng>,
                       "oncostate: step() changes the population; it cannot be called on a const population");
     }

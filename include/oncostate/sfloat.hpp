@@ -142,7 +142,7 @@ public:
     static constexpr sfloat max() noexcept {
         sfloat r;
 #if ONCOSTATE_SFLOAT_PACKED
-        r.bits_ = 0xFFFFFFFFu | (std::uint64_t{max_exponent} << 32);
+        r.bits_ = 0xFFFFFFFFu | (std::uint64_t{2 * max_exponent} << 32);
 #else
         r.mant_ = 0xFFFFFFFFu;
         r.exp_ = max_exponent;
@@ -153,7 +153,7 @@ public:
     // Parts: value = (negative ? -1 : 1) * mantissa * 2^(exponent - 31); mantissa is 0 or >= 2^31.
 #if ONCOSTATE_SFLOAT_PACKED
     ONCOSTATE_SFLOAT_FORCE constexpr std::uint32_t mantissa() const noexcept { return static_cast<std::uint32_t>(bits_); }
-    ONCOSTATE_SFLOAT_FORCE constexpr int exponent() const noexcept { return static_cast<std::int16_t>(static_cast<std::uint16_t>(bits_ >> 32)); }
+    ONCOSTATE_SFLOAT_FORCE constexpr int exponent() const noexcept { return static_cast<int>((bits_ >> 32) & 0xFFFFu) - max_exponent; }
     ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return (bits_ & sign_bit) != 0; }
 #else
     ONCOSTATE_SFLOAT_FORCE constexpr std::uint32_t mantissa() const noexcept { return mant_; }
@@ -246,7 +246,7 @@ public:
         if (e < -max_exponent) return sfloat{};
         sfloat r = *this;
 #if ONCOSTATE_SFLOAT_PACKED
-        r.bits_ = (bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint16_t>(e)) << 32);
+        r.bits_ = (bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32);
 #else
         r.exp_ = static_cast<std::int16_t>(e);
 #endif
@@ -315,7 +315,7 @@ private:
     ONCOSTATE_SFLOAT_FORCE static constexpr sfloat pack(bool negative, std::uint32_t m, std::int32_t e) noexcept {
         sfloat r;
 #if ONCOSTATE_SFLOAT_PACKED
-        r.bits_ = m | (static_cast<std::uint64_t>(static_cast<std::uint16_t>(e)) << 32) | (negative ? sign_bit : 0u);
+        r.bits_ = m | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32) | (negative ? sign_bit : 0u);
 #else
         r.mant_ = m;
         r.exp_ = static_cast<std::int16_t>(e);
@@ -510,6 +510,13 @@ private:
 
     // a < b: by sign, then by magnitude (exponent, then mantissa); zero has no sign.
     ONCOSTATE_SFLOAT_INLINE static constexpr bool less(sfloat a, sfloat b) noexcept {
+#if ONCOSTATE_SFLOAT_PACKED
+        // Below the sign, the word orders as the magnitude: biased exponent above a mantissa
+        // that is 0 (zero, whose word is 0) or >= 2^31. A negative value is never zero.
+        const std::uint64_t sa = a.bits_ & sign_bit;
+        if (sa != (b.bits_ & sign_bit)) return sa != 0;
+        return sa == 0 ? a.bits_ < b.bits_ : b.bits_ < a.bits_;
+#else
         if (a.mantissa() == 0 || b.mantissa() == 0 || a.negative() != b.negative()) {
             if (a.mantissa() == 0) return b.mantissa() != 0 && !b.negative();
             if (b.mantissa() == 0) return a.negative();
@@ -518,10 +525,12 @@ private:
         // like signs, both non-zero: the smaller magnitude is the smaller value unless negative
         if (a.exponent() != b.exponent()) return (a.exponent() < b.exponent()) != a.negative();
         return a.mantissa() != b.mantissa() && (a.mantissa() < b.mantissa()) != a.negative();
+#endif
     }
 
 #if ONCOSTATE_SFLOAT_PACKED
-    // the mantissa in bits 0-31, the exponent (16 bits, two's complement) in bits 32-47, the sign in 48
+    // the mantissa in bits 0-31, the exponent plus max_exponent (0 to 32000) in bits 32-47, the
+    // sign in 48; zero is the word 0
     static constexpr std::uint64_t sign_bit = std::uint64_t{1} << 48;
     std::uint64_t bits_ = 0;
 #else

@@ -16,6 +16,7 @@ enum class organ : std::uint8_t {
     count_
 };
 constexpr int organ_count = static_cast<int>(organ::count_);
+static_assert(organ_count <= 32, "oncostate: sets of organs are 32-bit masks");
 
 constexpr const char* organ_name(organ o) noexcept {
     switch (o) {

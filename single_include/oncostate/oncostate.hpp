@@ -419,7 +419,7 @@ public:
     static constexpr sfloat max() noexcept {
         sfloat r;
 #if ONCOSTATE_SFLOAT_PACKED
-        r.bits_ = 0xFFFFFFFFu | (std::uint64_t{max_exponent} << 32);
+        r.bits_ = 0xFFFFFFFFu | (std::uint64_t{2 * max_exponent} << 32);
 #else
         r.mant_ = 0xFFFFFFFFu;
         r.exp_ = max_exponent;
@@ -430,7 +430,7 @@ public:
     // Parts: value = (negative ? -1 : 1) * mantissa * 2^(exponent - 31); mantissa is 0 or >= 2^31.
 #if ONCOSTATE_SFLOAT_PACKED
     ONCOSTATE_SFLOAT_FORCE constexpr std::uint32_t mantissa() const noexcept { return static_cast<std::uint32_t>(bits_); }
-    ONCOSTATE_SFLOAT_FORCE constexpr int exponent() const noexcept { return static_cast<std::int16_t>(static_cast<std::uint16_t>(bits_ >> 32)); }
+    ONCOSTATE_SFLOAT_FORCE constexpr int exponent() const noexcept { return static_cast<int>((bits_ >> 32) & 0xFFFFu) - max_exponent; }
     ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return (bits_ & sign_bit) != 0; }
 #else
     ONCOSTATE_SFLOAT_FORCE constexpr std::uint32_t mantissa() const noexcept { return mant_; }
@@ -523,7 +523,7 @@ public:
         if (e < -max_exponent) return sfloat{};
         sfloat r = *this;
 #if ONCOSTATE_SFLOAT_PACKED
-        r.bits_ = (bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint16_t>(e)) << 32);
+        r.bits_ = (bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32);
 #else
         r.exp_ = static_cast<std::int16_t>(e);
 #endif
@@ -592,7 +592,7 @@ private:
     ONCOSTATE_SFLOAT_FORCE static constexpr sfloat pack(bool negative, std::uint32_t m, std::int32_t e) noexcept {
         sfloat r;
 #if ONCOSTATE_SFLOAT_PACKED
-        r.bits_ = m | (static_cast<std::uint64_t>(static_cast<std::uint16_t>(e)) << 32) | (negative ? sign_bit : 0u);
+        r.bits_ = m | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32) | (negative ? sign_bit : 0u);
 #else
         r.mant_ = m;
         r.exp_ = static_cast<std::int16_t>(e);
@@ -787,6 +787,13 @@ private:
 
     // a < b: by sign, then by magnitude (exponent, then mantissa); zero has no sign.
     ONCOSTATE_SFLOAT_INLINE static constexpr bool less(sfloat a, sfloat b) noexcept {
+#if ONCOSTATE_SFLOAT_PACKED
+        // Below the sign, the word orders as the magnitude: biased exponent above a mantissa
+        // that is 0 (zero, whose word is 0) or >= 2^31. A negative value is never zero.
+        const std::uint64_t sa = a.bits_ & sign_bit;
+        if (sa != (b.bits_ & sign_bit)) return sa != 0;
+        return sa == 0 ? a.bits_ < b.bits_ : b.bits_ < a.bits_;
+#else
         if (a.mantissa() == 0 || b.mantissa() == 0 || a.negative() != b.negative()) {
             if (a.mantissa() == 0) return b.mantissa() != 0 && !b.negative();
             if (b.mantissa() == 0) return a.negative();
@@ -795,10 +802,12 @@ private:
         // like signs, both non-zero: the smaller magnitude is the smaller value unless negative
         if (a.exponent() != b.exponent()) return (a.exponent() < b.exponent()) != a.negative();
         return a.mantissa() != b.mantissa() && (a.mantissa() < b.mantissa()) != a.negative();
+#endif
     }
 
 #if ONCOSTATE_SFLOAT_PACKED
-    // the mantissa in bits 0-31, the exponent (16 bits, two's complement) in bits 32-47, the sign in 48
+    // the mantissa in bits 0-31, the exponent plus max_exponent (0 to 32000) in bits 32-47, the
+    // sign in 48; zero is the word 0
     static constexpr std::uint64_t sign_bit = std::uint64_t{1} << 48;
     std::uint64_t bits_ = 0;
 #else
@@ -2690,6 +2699,20 @@ constexpr R conditional(R p, R q) noexcept {
 }
 }  // namespace detail
 
+// What the day's draws need from kernel_params alone, the same for every clone of every lesion
+// that shares them. step() derives it when not given; the patient derives it once a day for all
+// of its lesions (a division per lesion saved, the largest single cost on a Cortex-M0).
+template <class R>
+struct kernel_rates {
+    R asleep_death = real_const<R>::zero;  // P(a dormant cell dies | it did not reactivate), no therapy
+
+    static constexpr kernel_rates of(const kernel_params<R>& p) noexcept {
+        kernel_rates r;
+        r.asleep_death = detail::conditional(p.dormancy.dormant_death, real_const<R>::one - p.dormancy.reactivation);
+        return r;
+    }
+};
+
 template <class Scalar, int MaxClones>
 class population {
     static_assert(MaxClones >= 1, "oncostate: a population needs at least one clone slot (MaxClones >= 1)");
@@ -2763,10 +2786,12 @@ public:
     // passes the organ's factor here, so one parameter set serves every site).
     // `lesion_action`, if given, acts after `actions`: an effect of this lesion alone (the patient
     // passes its immune kill here, so the shared list is not copied for every lesion).
+    // `rates`, if given, must be kernel_rates<real>::of(p).
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>& p, Rng& g, const therapy_action<real>* actions = nullptr,
                         int action_count = 0, Sink&& sink = Sink{}, real site_factor = real_const<real>::one,
-                        const therapy_action<real>* lesion_action = nullptr) noexcept {
+                        const therapy_action<real>* lesion_action = nullptr,
+                        const kernel_rates<real>* rates = nullptr) noexcept {
         using k = real_const<real>;
         // Cells at the start of the day, for the competition term: needed only if a clone divides.
         std::uint64_t n_total = 0;
@@ -2778,9 +2803,11 @@ public:
         }
         real phi = k::one;  // competition(p, n_total), computed when a clone first needs it
         bool have_phi = false;
+        // actions[0 .. action_count - 1], then lesion_action if given
+        const int acts = action_count + (lesion_action != nullptr ? 1 : 0);
+        auto action = [&](int a) -> const therapy_action<real>& { return a < action_count ? actions[a] : *lesion_action; };
         bool stress = false;  // a therapy (not the immune response) acts today
-        for (int a = 0; a < action_count; ++a) stress = stress || actions[a].therapy != immune_therapy;
-        if (lesion_action != nullptr) stress = stress || lesion_action->therapy != immune_therapy;
+        for (int a = 0; a < acts; ++a) stress = stress || action(a).therapy != immune_therapy;
         const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *
                                 (stress ? k::one + p.dormancy.stress_factor : k::one);
         std::uint64_t incoming[slots] = {};  // mutants arriving in each slot, applied after the loop
@@ -2790,17 +2817,16 @@ public:
             if (!c.alive) continue;
             // Today's probabilities for this clone: resistance scales every therapy effect.
             real keep_div = k::one, keep_all = k::one, keep_birth = k::one;
-            auto endure = [&](const therapy_action<real>& a) {
-                const real e = p.resistance.efficacy(c.genes, a.therapy);
-                keep_div = keep_div * (k::one - detail::clamp01(a.kill_dividing) * e);
-                keep_all = keep_all * (k::one - detail::clamp01(a.kill_all) * e);
-                keep_birth = keep_birth * (k::one - detail::clamp01(a.birth_reduction) * e);
-            };
-            for (int a = 0; a < action_count; ++a) endure(actions[a]);
-            if (lesion_action != nullptr) endure(*lesion_action);
+            for (int a = 0; a < acts; ++a) {
+                const therapy_action<real>& x = action(a);
+                const real e = p.resistance.efficacy(c.genes, x.therapy);
+                keep_div = keep_div * (k::one - detail::clamp01(x.kill_dividing) * e);
+                keep_all = keep_all * (k::one - detail::clamp01(x.kill_all) * e);
+                keep_birth = keep_birth * (k::one - detail::clamp01(x.birth_reduction) * e);
+            }
             // With no action every keep_* is exactly 1 and the terms below that use them vanish
             // exactly (x * 1 = x, d + 0 = d, a draw with p = 0 draws nothing): they are skipped.
-            const bool acting = action_count > 0 || lesion_action != nullptr;
+            const bool acting = acts > 0;
             const real kill_all = acting ? k::one - keep_all : k::zero;
             // Draws with no cells are skipped: binomial(g, 0, p) is 0 and consumes no randomness,
             // so skipping them (and the arithmetic behind their probabilities) changes nothing.
@@ -2856,9 +2882,14 @@ public:
             if (Q > 0) {
                 n_wake = binomial(g, Q, p.dormancy.reactivation);
                 if (Q > n_wake) {
-                    const real q_die = acting ? p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death)
-                                              : p.dormancy.dormant_death;
-                    n_qdie = binomial(g, Q - n_wake, detail::conditional(q_die, k::one - p.dormancy.reactivation));
+                    real asleep_death = k::zero;
+                    if (acting) {
+                        const real q_die = p.dormancy.dormant_death + kill_all * (k::one - p.dormancy.dormant_death);
+                        asleep_death = detail::conditional(q_die, k::one - p.dormancy.reactivation);
+                    } else {
+                        asleep_death = rates != nullptr ? rates->asleep_death : kernel_rates<real>::of(p).asleep_death;
+                    }
+                    n_qdie = binomial(g, Q - n_wake, asleep_death);
                 }
             }
 
@@ -2882,7 +2913,8 @@ public:
     // step() on a const population: rejected with a message instead of an overload error.
     template <class Rng, class Sink = null_sink>
     constexpr void step(const kernel_params<real>&, Rng&, const therapy_action<real>* = nullptr, int = 0,
-                        Sink&& = Sink{}, real = real_const<real>::one, const therapy_action<real>* = nullptr) const noexcept {
+                        Sink&& = Sink{}, real = real_const<real>::one, const therapy_action<real>* = nullptr,
+                        const kernel_rates<real>* = nullptr) const noexcept {
         static_assert(detail::dependent_false<Rng>,
                       "oncostate: step() changes the population; it cannot be called on a const population");
     }
@@ -3210,6 +3242,7 @@ enum class organ : std::uint8_t {
     count_
 };
 constexpr int organ_count = static_cast<int>(organ::count_);
+static_assert(organ_count <= 32, "oncostate: sets of organs are 32-bit masks");
 
 constexpr const char* organ_name(organ o) noexcept {
     switch (o) {
@@ -3855,24 +3888,26 @@ private:
     template <class Sink>
     constexpr void step_lesions(const params_type& p, Sink& sink, const therapy_action<real>* actions, int action_count,
                                 real immune_boost) noexcept {
+        therapy_action<real> immune{};  // today's immune kill, set per lesion
+        immune.therapy = immune_therapy;
+        const kernel_rates<real> metastasis_rates = kernel_rates<real>::of(p.metastasis);
         for (int i = 0; i < MaxLesions; ++i) {
             lesion_type& l = lesions_[i];
             if (!l.active()) continue;
             const kernel_params<real>& kp = i == 0 ? p.primary : p.metastasis;
-            therapy_action<real> immune{};
             const bool held = p.immune_on && immune_response(p, kp, l, immune, immune_boost);
             auto forward = [&sink, i](event e) {
                 e.lesion = static_cast<std::uint8_t>(i);
                 sink(e);
             };
             l.cells.step(kp, rng_, actions, action_count, forward, p.sites[static_cast<int>(l.where.where)].dormancy_factor,
-                         p.immune_on ? &immune : nullptr);
+                         p.immune_on ? &immune : nullptr, i == 0 ? nullptr : &metastasis_rates);
             if (p.immune_on) set_immune_dormancy(l, held, i, sink);
         }
     }
 
-    // Advances the lesion's effectors and fills today's immune kill; true when it holds the
-    // lesion (kills at least as fast as the lesion's net growth).
+    // Advances the lesion's effectors and sets today's immune kill (kill.kill_all); true when it
+    // holds the lesion (kills at least as fast as the lesion's net growth).
     constexpr bool immune_response(const params_type& p, const kernel_params<real>& kp, lesion_type& l,
                                    therapy_action<real>& kill, real boost) noexcept {
         using t = real_traits<real>;
@@ -3881,8 +3916,6 @@ private:
         const std::uint64_t n = l.cells.cells();
         const real y = t::from_uint(n) / t::from_uint(ip.cells_per_unit);
         immune_advance(ip, l.immune, y, immune_dtau_per_day(ip, growth), boost);
-        kill = therapy_action<real>{};
-        kill.therapy = immune_therapy;
         kill.kill_all = immune_kill_probability(ip, l.immune, growth);
         return n > 0 && growth > real_const<real>::zero && kill.kill_all >= growth;
     }
@@ -4100,9 +4133,14 @@ private:
         std::uint64_t total = 0;
         for (int i = 0; i < MaxLesions; ++i) total = detail::sat_add(total, counts[i]);
         if (total >= p.lethal_cells) cause = death_cause::tumour_burden;
+        std::uint32_t seeded = 0;  // organs holding a distant lesion
+        for (int i = 0; i < MaxLesions; ++i) {
+            const lesion_type& l = lesions_[i];
+            if (l.used && !l.where.is_node()) seeded |= 1u << static_cast<unsigned>(l.where.where);
+        }
         for (int o = 0; o < organ_count && cause == death_cause::none; ++o) {
             const std::uint64_t limit = p.sites[o].vital_cells;
-            if (limit == 0) continue;
+            if (limit == 0 || ((seeded >> o) & 1u) == 0) continue;
             std::uint64_t n = 0;
             for (int i = 0; i < MaxLesions; ++i) {
                 const lesion_type& l = lesions_[i];

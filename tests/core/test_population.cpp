@@ -317,35 +317,46 @@ TEST_CASE("population: fixed-point runs are bit-identical on every platform") {
 
 template <class S>
 void check_lesion_action() {
-    // A lesion's own action (the patient's immune kill) acts exactly as if it ended the list.
+    // A lesion's own action (the patient's immune kill) acts exactly as if it ended the list, and
+    // rates derived once by the caller give exactly the rates step() derives itself.
     using R = real_t<S>;
     auto p = growth_only<S>(0.2, 0.05);
+    p.dormancy.entry = R(0.02);
+    p.dormancy.reactivation = R(0.03);
+    p.dormancy.dormant_death = R(0.01);
     mechanism<R> m;
     m.mutation_probability = R(1e-4);
     m.residual[0] = R(0.2);  // partly defeats therapy 0
     REQUIRE(p.resistance.add(m) == errc::ok);
+    const kernel_rates<R> rates = kernel_rates<R>::of(p);
     therapy_action<R> both[2];
     both[0].therapy = 0;
     both[0].kill_dividing = R(0.6);
     both[1].therapy = immune_therapy;
     both[1].kill_all = R(0.03);
-    population<S, 4> listed, own;
+    population<S, 4> listed, own, rated;
     listed.add_cells(0, 100000);
     own.add_cells(0, 100000);
-    xoshiro128pp g1(7, 1), g2(7, 1);
+    rated.add_cells(0, 100000);
+    xoshiro128pp g1(7, 1), g2(7, 1), g3(7, 1);
     for (int day = 0; day < 200; ++day) {
-        listed.step(p, g1, both, 2);
-        own.step(p, g2, both, 1, null_sink{}, real_const<R>::one, &both[1]);
+        const bool treated = day % 3 != 0;  // untreated days take the shared rates
+        listed.step(p, g1, both, treated ? 2 : 0);
+        own.step(p, g2, both, treated ? 1 : 0, null_sink{}, real_const<R>::one, treated ? &both[1] : nullptr);
+        rated.step(p, g3, both, treated ? 1 : 0, null_sink{}, real_const<R>::one, treated ? &both[1] : nullptr, &rates);
         for (int i = 0; i < 4; ++i) {
             CHECK(listed[i].proliferating == own[i].proliferating);
             CHECK(listed[i].dormant == own[i].dormant);
             CHECK(listed[i].genes == own[i].genes);
+            CHECK(rated[i].proliferating == own[i].proliferating);
+            CHECK(rated[i].dormant == own[i].dormant);
         }
     }
     CHECK(listed.cells() > 0);
+    CHECK(listed.dormant_cells() > 0);
 }
 
-TEST_CASE("population: a lesion's own action is the list's last") {
+TEST_CASE("population: a lesion's own action is the list's last; given rates equal derived ones") {
     check_lesion_action<float>();
     check_lesion_action<q16_16>();
 }
