@@ -161,6 +161,17 @@ public:
     ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return neg_; }
 #endif
     constexpr bool is_zero() const noexcept { return mantissa() == 0; }
+    // The form every operation produces: zero is all zero bits; otherwise the mantissa has its
+    // top bit set and |exponent| <= max_exponent (a check for values read from outside).
+    constexpr bool canonical() const noexcept {
+#if ONCOSTATE_SFLOAT_PACKED
+        if (mantissa() == 0) return bits_ == 0;
+        return (bits_ >> 49) == 0 && (mantissa() >> 31) != 0 && ((bits_ >> 32) & 0xFFFFu) <= 2u * max_exponent;
+#else
+        if (mant_ == 0) return exp_ == 0 && !neg_;
+        return (mant_ >> 31) != 0 && exp_ >= -max_exponent && exp_ <= max_exponent;
+#endif
+    }
 
     ONCOSTATE_SFLOAT_FORCE constexpr sfloat operator-() const noexcept {
         sfloat r = *this;

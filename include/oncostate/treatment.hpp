@@ -593,10 +593,10 @@ private:
             // the tumour's share of the marker, above the healthy baseline, against the line's start
             const real now = v.marker - p.clinic.marker_baseline;
             const real at_start = baseline_marker_ - p.clinic.marker_baseline;
-            const care_state state = machine_.state();
-            if (state == care_state::on_line && now < plan.pause_below * at_start) {
+            const care_state current = machine_.state();
+            if (current == care_state::on_line && now < plan.pause_below * at_start) {
                 pause(sink);
-            } else if (state == care_state::holiday && !(now < plan.resume_at * at_start)) {
+            } else if (current == care_state::holiday && !(now < plan.resume_at * at_start)) {
                 resume(sink);
             }
         }

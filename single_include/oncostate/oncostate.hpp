@@ -438,6 +438,17 @@ public:
     ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return neg_; }
 #endif
     constexpr bool is_zero() const noexcept { return mantissa() == 0; }
+    // The form every operation produces: zero is all zero bits; otherwise the mantissa has its
+    // top bit set and |exponent| <= max_exponent (a check for values read from outside).
+    constexpr bool canonical() const noexcept {
+#if ONCOSTATE_SFLOAT_PACKED
+        if (mantissa() == 0) return bits_ == 0;
+        return (bits_ >> 49) == 0 && (mantissa() >> 31) != 0 && ((bits_ >> 32) & 0xFFFFu) <= 2u * max_exponent;
+#else
+        if (mant_ == 0) return exp_ == 0 && !neg_;
+        return (mant_ >> 31) != 0 && exp_ >= -max_exponent && exp_ <= max_exponent;
+#endif
+    }
 
     ONCOSTATE_SFLOAT_FORCE constexpr sfloat operator-() const noexcept {
         sfloat r = *this;
@@ -1078,6 +1089,7 @@ struct real_traits<float> {
     static constexpr float from_int(std::int64_t v) noexcept { return static_cast<float>(v); }
     static constexpr float from_uint(std::uint64_t v) noexcept { return static_cast<float>(v); }
     static constexpr std::uint64_t fraction64(float p) noexcept { return detail::ieee_fraction64(p); }
+    static constexpr bool finite(float x) noexcept { return x - x == 0.0f; }  // false for inf and NaN
     // Uniform on [0, 1) with 24 random bits.
     static constexpr float uniform_from_bits(std::uint32_t a, std::uint32_t) noexcept {
         return static_cast<float>(a >> 8) * (1.0f / 16777216.0f);
@@ -1101,6 +1113,7 @@ struct real_traits<double> {
     static constexpr double from_int(std::int64_t v) noexcept { return static_cast<double>(v); }
     static constexpr double from_uint(std::uint64_t v) noexcept { return static_cast<double>(v); }
     static constexpr std::uint64_t fraction64(double p) noexcept { return detail::ieee_fraction64(p); }
+    static constexpr bool finite(double x) noexcept { return x - x == 0.0; }
     // Uniform on [0, 1) with 53 random bits from two draws.
     static constexpr double uniform_from_bits(std::uint32_t a, std::uint32_t b) noexcept {
         return (static_cast<double>(a >> 5) * 67108864.0 + static_cast<double>(b >> 6)) * (1.0 / 9007199254740992.0);
@@ -1127,6 +1140,7 @@ struct real_traits<sfloat> {
     static constexpr sfloat from_int(std::int64_t v) noexcept { return sfloat::from_int(v); }
     static constexpr sfloat from_uint(std::uint64_t v) noexcept { return sfloat::from_uint(v); }
     static constexpr std::uint64_t fraction64(sfloat p) noexcept { return p.fraction64(); }
+    static constexpr bool finite(sfloat x) noexcept { return x.canonical(); }  // saturates: always finite
     // Uniform on [0, 1) with 32 random bits (the second word is not used).
     static constexpr sfloat uniform_from_bits(std::uint32_t a, std::uint32_t) noexcept {
         return sfloat::make(false, a, -32);
@@ -3859,6 +3873,7 @@ public:
             if (static_cast<int>(l.progress.state()) >= progression_state_count) return false;
             if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
             if (!l.cells.well_formed()) return false;
+            if (!real_traits<real>::finite(l.immune.effectors) || l.immune.effectors < real_const<real>::zero) return false;
             if (!l.used && l.cells.cells() != 0) return false;
             if (l.founded_day < 0 || l.founded_day > day_ || l.detected_day < -1 || l.detected_day > day_) return false;
         }
@@ -5338,10 +5353,10 @@ private:
             // the tumour's share of the marker, above the healthy baseline, against the line's start
             const real now = v.marker - p.clinic.marker_baseline;
             const real at_start = baseline_marker_ - p.clinic.marker_baseline;
-            const care_state state = machine_.state();
-            if (state == care_state::on_line && now < plan.pause_below * at_start) {
+            const care_state current = machine_.state();
+            if (current == care_state::on_line && now < plan.pause_below * at_start) {
                 pause(sink);
-            } else if (state == care_state::holiday && !(now < plan.resume_at * at_start)) {
+            } else if (current == care_state::holiday && !(now < plan.resume_at * at_start)) {
                 resume(sink);
             }
         }

@@ -4,6 +4,7 @@
 #include "stats.hpp"
 
 #include <cmath>
+#include <cstring>
 
 using namespace oncostate;
 
@@ -409,6 +410,36 @@ TEST_CASE("patient: snapshots restore bit-identical runs and reject corruption")
     static patient<float, 8, 2> other;
     REQUIRE(save_snapshot(a, buf, sizeof buf, n) == errc::ok);
     CHECK(restore_snapshot(other, buf, n) != errc::ok);  // another scalar type
+}
+
+namespace {
+// A patient whose primary's immune effectors hold `bytes` (a state no run produces) is refused
+// by well_formed(), which restoring a snapshot checks.
+template <class S, std::size_t N>
+bool accepts_effectors(const unsigned char (&bytes)[N]) {
+    using R = real_t<S>;
+    static patient<S, 4, 2> pt, copy;
+    CHECK(pt.start(base_params<R>(), 3, 0, 1000) == errc::ok);
+    CHECK(pt.well_formed());
+    const auto* base = reinterpret_cast<const unsigned char*>(&pt);
+    const auto offset = static_cast<std::size_t>(reinterpret_cast<const unsigned char*>(&pt[0].immune.effectors) - base);
+    static_assert(N <= sizeof(R), "the bytes replace the start of one value");
+    std::memcpy(&copy, &pt, sizeof pt);
+    std::memcpy(reinterpret_cast<unsigned char*>(&copy) + offset, bytes, N);
+    return copy.well_formed();
+}
+}  // namespace
+
+TEST_CASE("patient: well_formed refuses impossible immune values") {
+    // float: NaN and -1 (little-endian bytes)
+    const unsigned char nan_f[4] = {0x00, 0x00, 0xC0, 0x7F}, minus_one_f[4] = {0x00, 0x00, 0x80, 0xBF};
+    const unsigned char two_f[4] = {0x00, 0x00, 0x00, 0x40};
+    CHECK_FALSE(accepts_effectors<float>(nan_f));
+    CHECK_FALSE(accepts_effectors<float>(minus_one_f));
+    CHECK(accepts_effectors<float>(two_f));
+    // fixed point (sfloat): a mantissa without its top bit is no value sfloat arithmetic makes
+    const unsigned char unnormalised[4] = {0x01, 0x00, 0x00, 0x00};
+    CHECK_FALSE(accepts_effectors<q16_16>(unnormalised));
 }
 
 TEST_CASE("patient: fixed-point runs are bit-identical on every platform") {
