@@ -212,9 +212,10 @@ public:
         }
         real phi = k::one;  // competition(p, n_total), computed when a clone first needs it
         bool have_phi = false;
-        // actions[0 .. action_count - 1], then lesion_action if given
-        const int acts = action_count + (lesion_action != nullptr ? 1 : 0);
-        auto action = [&](int a) -> const therapy_action<real>& { return a < action_count ? actions[a] : *lesion_action; };
+        // actions[0 .. listed - 1], then lesion_action if given
+        const int listed = action_count > 0 ? action_count : 0;
+        const int acts = listed + (lesion_action != nullptr ? 1 : 0);
+        auto action = [&](int a) -> const therapy_action<real>& { return a < listed ? actions[a] : *lesion_action; };
         bool stress = false;  // a therapy (not the immune response) acts today
         for (int a = 0; a < acts; ++a) stress = stress || action(a).therapy != immune_therapy;
         const real entry_base = p.dormancy.entry * p.dormancy.site_factor * site_factor *

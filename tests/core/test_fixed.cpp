@@ -37,7 +37,7 @@ TEST_CASE("fixed: multiplication rounds to nearest and saturates") {
     CHECK((q16_16(1.5) * 3).raw() == q16_16(4.5).raw());
 }
 
-TEST_CASE("fixed: division rounds to nearest; division by zero saturates") {
+TEST_CASE("fixed: division rounds to nearest, and division by zero saturates") {
     CHECK((q16_16(1.0) / q16_16(3.0)).raw() == 21845);  // 21845.33
     CHECK((q16_16(2.0) / q16_16(3.0)).raw() == 43691);  // 43690.67
     CHECK((q16_16(-2.0) / q16_16(3.0)).raw() == -43691);

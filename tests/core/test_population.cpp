@@ -354,9 +354,23 @@ void check_lesion_action() {
     }
     CHECK(listed.cells() > 0);
     CHECK(listed.dormant_cells() > 0);
+    // a negative count is an empty list; the lesion's own action still acts
+    population<S, 4> negative, alone, untreated;
+    negative.add_cells(0, 100000);
+    alone.add_cells(0, 100000);
+    untreated.add_cells(0, 100000);
+    xoshiro128pp g4(8, 1), g5(8, 1), g6(8, 1);
+    for (int day = 0; day < 20; ++day) {
+        negative.step(p, g4, both, -3, null_sink{}, real_const<R>::one, &both[1]);
+        alone.step(p, g5, &both[1], 1);
+        untreated.step(p, g6);
+    }
+    CHECK(negative[0].proliferating == alone[0].proliferating);
+    CHECK(negative[0].dormant == alone[0].dormant);
+    CHECK(negative.cells() < untreated.cells());  // the immune kill acted
 }
 
-TEST_CASE("population: a lesion's own action is the list's last; given rates equal derived ones") {
+TEST_CASE("population: a lesion's own action is the list's last, and given rates equal derived ones") {
     check_lesion_action<float>();
     check_lesion_action<q16_16>();
 }

@@ -64,7 +64,7 @@ bool same_bytes(const T& t, const unsigned char* before) {
 
 }  // namespace
 
-TEST_CASE("recist: measurability thresholds (10 mm, node 15 mm; 10-15 mm node non-target; < 10 mm node ignored)") {
+TEST_CASE("recist: measurability thresholds (10 mm, node 15 mm, 10-15 mm node non-target, < 10 mm node ignored)") {
     tracker t;
     const recist_lesion b[] = {
         solid(1, organ::liver, 100),  // 10.0 mm: measurable

@@ -186,7 +186,7 @@ TEST_CASE("coverage: diagnosis with no line of therapy goes to supportive care")
     CHECK(m.state() == care_state::untreated);
 }
 
-TEST_CASE("coverage: toxicity ends the last line in supportive care; a fixed course ends in surveillance") {
+TEST_CASE("coverage: toxicity ends the last line in supportive care, and a fixed course ends in surveillance") {
     const auto p = params(false);
     auto toxic = one_line(R(0.01));
     toxic.therapies[0].toxicity = R(1.0);
