@@ -4,6 +4,7 @@
 #include "stats.hpp"
 
 #include <cmath>
+#include <initializer_list>
 
 using namespace oncostate;
 
@@ -334,11 +335,9 @@ void check_lesion_action() {
     both[0].kill_dividing = R(0.6);
     both[1].therapy = immune_therapy;
     both[1].kill_all = R(0.03);
-    population<S, 4> listed, own, rated;
-    listed.add_cells(0, 100000);
-    own.add_cells(0, 100000);
-    rated.add_cells(0, 100000);
-    xoshiro128pp g1(7, 1), g2(7, 1), g3(7, 1);
+    population<S, 4> listed, own, rated, negative, alone, untreated;
+    for (population<S, 4>* x : {&listed, &own, &rated, &negative, &alone, &untreated}) x->add_cells(0, 100000);
+    xoshiro128pp g1(7, 1), g2 = g1, g3 = g1;
     for (int day = 0; day < 200; ++day) {
         const bool treated = day % 3 != 0;  // untreated days take the shared rates
         listed.step(p, g1, both, treated ? 2 : 0);
@@ -355,11 +354,7 @@ void check_lesion_action() {
     CHECK(listed.cells() > 0);
     CHECK(listed.dormant_cells() > 0);
     // a negative count is an empty list; the lesion's own action still acts
-    population<S, 4> negative, alone, untreated;
-    negative.add_cells(0, 100000);
-    alone.add_cells(0, 100000);
-    untreated.add_cells(0, 100000);
-    xoshiro128pp g4(8, 1), g5(8, 1), g6(8, 1);
+    xoshiro128pp g4(8, 1), g5 = g4, g6 = g4;
     for (int day = 0; day < 20; ++day) {
         negative.step(p, g4, both, -3, null_sink{}, real_const<R>::one, &both[1]);
         alone.step(p, g5, &both[1], 1);
