@@ -91,9 +91,11 @@ struct clone {
 };
 
 namespace detail {
+// a + b clamped to max_cells, for a + b < 2^64: every count the library holds is at most
+// max_cells = 2^62 (inputs are checked, sums saturate), so no sum of two of them wraps.
 constexpr std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) noexcept {
     const std::uint64_t s = a + b;
-    return (s < a || s > max_cells) ? max_cells : s;  // s < a: the sum wrapped
+    return s > max_cells ? max_cells : s;
 }
 template <class R>
 constexpr R clamp01(R x) noexcept {

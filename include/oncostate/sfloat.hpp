@@ -158,7 +158,7 @@ public:
 #else
     ONCOSTATE_SFLOAT_FORCE constexpr std::uint32_t mantissa() const noexcept { return mant_; }
     ONCOSTATE_SFLOAT_FORCE constexpr int exponent() const noexcept { return exp_; }
-    ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return neg_; }
+    ONCOSTATE_SFLOAT_FORCE constexpr bool negative() const noexcept { return neg_ != 0; }
 #endif
     constexpr bool is_zero() const noexcept { return mantissa() == 0; }
     // The form every operation produces: zero is all zero bits; otherwise the mantissa has its
@@ -168,7 +168,8 @@ public:
         if (mantissa() == 0) return bits_ == 0;
         return (bits_ >> 49) == 0 && (mantissa() >> 31) != 0 && ((bits_ >> 32) & 0xFFFFu) <= 2u * max_exponent;
 #else
-        if (mant_ == 0) return exp_ == 0 && !neg_;
+        if (neg_ > 1) return false;
+        if (mant_ == 0) return exp_ == 0 && neg_ == 0;
         return (mant_ >> 31) != 0 && exp_ >= -max_exponent && exp_ <= max_exponent;
 #endif
     }
@@ -178,7 +179,7 @@ public:
 #if ONCOSTATE_SFLOAT_PACKED
         if (mantissa() != 0) r.bits_ ^= sign_bit;
 #else
-        if (mant_ != 0) r.neg_ = !neg_;
+        if (mant_ != 0) r.neg_ = static_cast<std::uint8_t>(neg_ ^ 1u);
 #endif
         return r;
     }
@@ -330,7 +331,7 @@ private:
 #else
         r.mant_ = m;
         r.exp_ = static_cast<std::int16_t>(e);
-        r.neg_ = negative;
+        r.neg_ = negative ? 1 : 0;
 #endif
         return r;
     }
@@ -408,7 +409,7 @@ private:
 #if ONCOSTATE_SFLOAT_PACKED
             if (b.mantissa() != 0) b.bits_ = (b.bits_ & ~sign_bit) | (b_neg ? sign_bit : 0u);
 #else
-            if (b.mant_ != 0) b.neg_ = b_neg;
+            if (b.mant_ != 0) b.neg_ = b_neg ? 1 : 0;
 #endif
             return b;
         }
@@ -547,7 +548,7 @@ private:
 #else
     std::uint32_t mant_ = 0;
     std::int16_t exp_ = 0;
-    bool neg_ = false;
+    std::uint8_t neg_ = 0;  // 0 or 1; a byte, not bool: snapshots are checked bytes
 #endif
 };
 

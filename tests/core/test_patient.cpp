@@ -418,7 +418,7 @@ namespace {
 template <class S, std::size_t N>
 bool accepts_effectors(const unsigned char (&bytes)[N]) {
     using R = real_t<S>;
-    static patient<S, 4, 2> pt, copy;
+    static patient<S, 1, 1> pt, copy;  // small: a micro:bit has 16 KB of RAM
     CHECK(pt.start(base_params<R>(), 3, 0, 1000) == errc::ok);
     CHECK(pt.well_formed());
     const auto* base = reinterpret_cast<const unsigned char*>(&pt);
@@ -430,16 +430,23 @@ bool accepts_effectors(const unsigned char (&bytes)[N]) {
 }
 }  // namespace
 
-TEST_CASE("patient: well_formed refuses impossible immune values") {
-    // float: NaN and -1 (little-endian bytes)
+TEST_CASE("patient: well_formed refuses impossible immune values in float") {
+    // NaN and -1 (little-endian bytes)
     const unsigned char nan_f[4] = {0x00, 0x00, 0xC0, 0x7F}, minus_one_f[4] = {0x00, 0x00, 0x80, 0xBF};
     const unsigned char two_f[4] = {0x00, 0x00, 0x00, 0x40};
     CHECK_FALSE(accepts_effectors<float>(nan_f));
     CHECK_FALSE(accepts_effectors<float>(minus_one_f));
     CHECK(accepts_effectors<float>(two_f));
-    // fixed point (sfloat): a mantissa without its top bit is no value sfloat arithmetic makes
+}
+
+// A separate case: on a micro:bit one test's stack holds one parameter set, not two.
+TEST_CASE("patient: well_formed refuses impossible immune values in fixed point") {
+    // a mantissa without its top bit is no value sfloat arithmetic makes
     const unsigned char unnormalised[4] = {0x01, 0x00, 0x00, 0x00};
     CHECK_FALSE(accepts_effectors<q16_16>(unnormalised));
+    // nor is a sign byte of 2 (three fields on x86: the sign's byte; one word on ARM: bit 49)
+    const unsigned char bad_sign[7] = {0x00, 0x00, 0x00, 0x80, 0x00, 0x00, 0x02};
+    CHECK_FALSE(accepts_effectors<q16_16>(bad_sign));
 }
 
 TEST_CASE("patient: fixed-point runs are bit-identical on every platform") {
