@@ -360,7 +360,7 @@ public:
             if (static_cast<int>(l.progress.state()) >= progression_state_count) return false;
             if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
             if (!l.cells.well_formed()) return false;
-            if (!real_traits<real>::finite(l.immune.effectors) || l.immune.effectors < real_const<real>::zero) return false;
+            if (!real_traits<real>::produced(l.immune.effectors) || l.immune.effectors < real_const<real>::zero) return false;
             if (!l.used && l.cells.cells() != 0) return false;
             if (l.founded_day < 0 || l.founded_day > day_ || l.detected_day < -1 || l.detected_day > day_) return false;
         }

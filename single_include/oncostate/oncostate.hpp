@@ -1090,7 +1090,8 @@ struct real_traits<float> {
     static constexpr float from_int(std::int64_t v) noexcept { return static_cast<float>(v); }
     static constexpr float from_uint(std::uint64_t v) noexcept { return static_cast<float>(v); }
     static constexpr std::uint64_t fraction64(float p) noexcept { return detail::ieee_fraction64(p); }
-    static constexpr bool finite(float x) noexcept { return x - x == 0.0f; }  // false for inf and NaN
+    // A value the arithmetic can produce: any float (extreme parameters can give inf or NaN).
+    static constexpr bool produced(float) noexcept { return true; }
     // Uniform on [0, 1) with 24 random bits.
     static constexpr float uniform_from_bits(std::uint32_t a, std::uint32_t) noexcept {
         return static_cast<float>(a >> 8) * (1.0f / 16777216.0f);
@@ -1114,7 +1115,7 @@ struct real_traits<double> {
     static constexpr double from_int(std::int64_t v) noexcept { return static_cast<double>(v); }
     static constexpr double from_uint(std::uint64_t v) noexcept { return static_cast<double>(v); }
     static constexpr std::uint64_t fraction64(double p) noexcept { return detail::ieee_fraction64(p); }
-    static constexpr bool finite(double x) noexcept { return x - x == 0.0; }
+    static constexpr bool produced(double) noexcept { return true; }
     // Uniform on [0, 1) with 53 random bits from two draws.
     static constexpr double uniform_from_bits(std::uint32_t a, std::uint32_t b) noexcept {
         return (static_cast<double>(a >> 5) * 67108864.0 + static_cast<double>(b >> 6)) * (1.0 / 9007199254740992.0);
@@ -1141,7 +1142,7 @@ struct real_traits<sfloat> {
     static constexpr sfloat from_int(std::int64_t v) noexcept { return sfloat::from_int(v); }
     static constexpr sfloat from_uint(std::uint64_t v) noexcept { return sfloat::from_uint(v); }
     static constexpr std::uint64_t fraction64(sfloat p) noexcept { return p.fraction64(); }
-    static constexpr bool finite(sfloat x) noexcept { return x.canonical(); }  // saturates: always finite
+    static constexpr bool produced(sfloat x) noexcept { return x.canonical(); }
     // Uniform on [0, 1) with 32 random bits (the second word is not used).
     static constexpr sfloat uniform_from_bits(std::uint32_t a, std::uint32_t) noexcept {
         return sfloat::make(false, a, -32);
@@ -3877,7 +3878,7 @@ public:
             if (static_cast<int>(l.progress.state()) >= progression_state_count) return false;
             if (static_cast<int>(l.where.where) >= organ_count || static_cast<int>(l.where.nodal) > 2) return false;
             if (!l.cells.well_formed()) return false;
-            if (!real_traits<real>::finite(l.immune.effectors) || l.immune.effectors < real_const<real>::zero) return false;
+            if (!real_traits<real>::produced(l.immune.effectors) || l.immune.effectors < real_const<real>::zero) return false;
             if (!l.used && l.cells.cells() != 0) return false;
             if (l.founded_day < 0 || l.founded_day > day_ || l.detected_day < -1 || l.detected_day > day_) return false;
         }
