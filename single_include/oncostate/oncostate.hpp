@@ -341,6 +341,14 @@ ONCOSTATE_NAMESPACE_END
 #define ONCOSTATE_SFLOAT_FORCE
 #define ONCOSTATE_SFLOAT_INLINE
 #endif
+// The operators themselves: with the packed word, thin inlined wrappers around out-of-line
+// operations on the word (which ARM's calling convention returns in two registers, where it
+// returns an 8-byte struct through memory); otherwise the operations.
+#if ONCOSTATE_SFLOAT_PACKED
+#define ONCOSTATE_SFLOAT_OP ONCOSTATE_SFLOAT_FORCE
+#else
+#define ONCOSTATE_SFLOAT_OP ONCOSTATE_SFLOAT_INLINE
+#endif
 
 ONCOSTATE_NAMESPACE_BEGIN
 
@@ -361,59 +369,20 @@ public:
     static constexpr sfloat from_uint(std::uint64_t v) noexcept { return make(false, v, 0); }
 
     // value = (negative ? -1 : 1) * magnitude * 2^exponent2, rounded to 32 mantissa bits.
-    ONCOSTATE_SFLOAT_INLINE static constexpr sfloat make(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
-        if (magnitude == 0) return sfloat{};
-        std::uint32_t m = 0;
-        std::uint32_t shift = 0;  // 63 - (index of the top bit) - (1 if rounding carried out)
-        const std::uint32_t h = static_cast<std::uint32_t>(magnitude >> 32);
-        if (h == 0) {  // 32 bits at most: exact
-            const std::uint32_t l = static_cast<std::uint32_t>(magnitude);
-            const int lz = clz32(l);
-            m = l << lz;
-            shift = 32u + static_cast<std::uint32_t>(lz);
-        } else {
-#if ONCOSTATE_SFLOAT_NARROW
-            const std::uint32_t l = static_cast<std::uint32_t>(magnitude);
-            const int lz = clz32(h);
-            std::uint32_t top = h;
-            std::uint32_t half = l >> 31;
-            if (lz != 0) {
-                top = (h << lz) | (l >> (32 - lz));
-                half = (l >> (31 - lz)) & 1u;
-            }
-            m = top + half;  // to nearest, ties away
-            shift = static_cast<std::uint32_t>(lz);
-            if (m < top) {  // rounded up to 2^32
-                m = 0x80000000u;
-                shift -= 1u;
-            }
+    ONCOSTATE_SFLOAT_OP static constexpr sfloat make(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
+#if ONCOSTATE_SFLOAT_PACKED
+        return of_word(make_word(negative, magnitude, exponent2));
 #else
-            const int lz = clz32(h);
-            const std::uint64_t x = magnitude << lz;
-            const std::uint64_t hi = (x >> 32) + ((x >> 31) & 1u);  // to nearest, ties away
-            const std::uint32_t carry = static_cast<std::uint32_t>(hi >> 32);
-            m = static_cast<std::uint32_t>(hi >> carry);
-            shift = static_cast<std::uint32_t>(lz) - carry;
+        return make_value(negative, magnitude, exponent2);
 #endif
-        }
-        // e = exponent2 + 63 - shift, in wrapping arithmetic: exponent2 may be anything
-        const std::uint32_t biased = static_cast<std::uint32_t>(exponent2) + (63u + max_exponent) - shift;
-        if (biased > 2u * max_exponent) return exponent2 >= 0 ? saturated(negative) : sfloat{};
-        return pack(negative, m, static_cast<std::int32_t>(biased) - max_exponent);
     }
-
     // magnitude has its top bit set; value = magnitude * 2^(e - 63); rounds to 32 bits.
-    ONCOSTATE_SFLOAT_INLINE static constexpr sfloat round_top(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
-        const std::uint32_t top = static_cast<std::uint32_t>(magnitude >> 32);
-        std::uint32_t m = top + (static_cast<std::uint32_t>(magnitude) >> 31);  // to nearest, ties away
-        std::uint32_t up = 0;
-        if (m < top) {  // rounded up to 2^32
-            m = 0x80000000u;
-            up = 1;
-        }
-        const std::uint32_t biased = static_cast<std::uint32_t>(e) + up + max_exponent;
-        if (biased > 2u * max_exponent) return e >= 0 ? saturated(negative) : sfloat{};
-        return pack(negative, m, static_cast<std::int32_t>(biased) - max_exponent);
+    ONCOSTATE_SFLOAT_OP static constexpr sfloat round_top(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
+#if ONCOSTATE_SFLOAT_PACKED
+        return of_word(round_top_word(negative, magnitude, e));
+#else
+        return round_top_value(negative, magnitude, e);
+#endif
     }
 
     static constexpr sfloat max() noexcept {
@@ -461,57 +430,16 @@ public:
         return r;
     }
 
-    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept {
-        if (a.mantissa() == 0 || b.mantissa() == 0) return sfloat{};
-        const bool neg = a.negative() != b.negative();
-        // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
-        const std::uint64_t p = detail::mul_32x32(a.mantissa(), b.mantissa());
-        const std::uint32_t p_hi = static_cast<std::uint32_t>(p >> 32);
-        std::uint32_t m = 0;
-        std::int32_t e = static_cast<std::int32_t>(a.exponent()) + b.exponent();
-        if ((p_hi >> 31) != 0) {
-            // p <= (2^32 - 1)^2, so p_hi <= 2^32 - 2: rounding cannot carry out
-            m = p_hi + (static_cast<std::uint32_t>(p) >> 31);
-            e += 1;
-        } else {
-            const std::uint32_t top = static_cast<std::uint32_t>(p >> 31);
-            m = top + ((static_cast<std::uint32_t>(p) >> 30) & 1u);
-            if (m < top) {  // rounded up to 2^32
-                m = 0x80000000u;
-                e += 1;
-            }
-        }
-        // |e| <= 2 max_exponent + 1: no wrap-around
-        if (static_cast<std::uint32_t>(e + max_exponent) > 2u * max_exponent) return e > 0 ? saturated(neg) : sfloat{};
-        return pack(neg, m, e);
-    }
-
-    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept {
-        if (a.mantissa() == 0) return sfloat{};
-        if (b.mantissa() == 0) return saturated(a.negative());  // saturate instead of infinity
-        const bool neg = a.negative() != b.negative();
-        // q = floor(a * 2^32 / b) lies in [2^31, 2^33 - 2]; value = q * 2^(ea - eb - 32)
-        std::uint32_t q_hi = 0;
-        const std::uint32_t q = div_mantissas(a.mantissa(), b.mantissa(), q_hi);
-        // 33 bits: round off the last (q <= 2^33 - 2 cannot carry out); else exactly 32 bits
-#if ONCOSTATE_SFLOAT_NARROW
-        std::uint32_t m = q;
-        std::int32_t e = static_cast<std::int32_t>(a.exponent()) - b.exponent();
-        if (q_hi != 0) {
-            m = ((q >> 1) | 0x80000000u) + (q & 1u);
-        } else {
-            e -= 1;
-        }
-#else  // branch-free: q_hi is a coin flip
-        const std::uint32_t m = ((q >> q_hi) | (q_hi << 31)) + (q & q_hi);
-        const std::int32_t e = static_cast<std::int32_t>(a.exponent()) - b.exponent() - 1 + static_cast<std::int32_t>(q_hi);
+#if ONCOSTATE_SFLOAT_PACKED
+    ONCOSTATE_SFLOAT_OP friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept { return of_word(mul_word(a.bits_, b.bits_)); }
+    ONCOSTATE_SFLOAT_OP friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept { return of_word(div_word(a.bits_, b.bits_)); }
+    ONCOSTATE_SFLOAT_OP friend constexpr sfloat operator+(sfloat a, sfloat b) noexcept { return of_word(add_word(a.bits_, b.bits_)); }
+#else
+    ONCOSTATE_SFLOAT_OP friend constexpr sfloat operator*(sfloat a, sfloat b) noexcept { return mul(a, b); }
+    ONCOSTATE_SFLOAT_OP friend constexpr sfloat operator/(sfloat a, sfloat b) noexcept { return div(a, b); }
+    ONCOSTATE_SFLOAT_OP friend constexpr sfloat operator+(sfloat a, sfloat b) noexcept { return add(a, b, b.negative()); }
 #endif
-        if (static_cast<std::uint32_t>(e + max_exponent) > 2u * max_exponent) return e > 0 ? saturated(neg) : sfloat{};
-        return pack(neg, m, e);
-    }
-
-    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator+(sfloat a, sfloat b) noexcept { return add(a, b, b.negative()); }
-    ONCOSTATE_SFLOAT_INLINE friend constexpr sfloat operator-(sfloat a, sfloat b) noexcept { return a + -b; }
+    ONCOSTATE_SFLOAT_FORCE friend constexpr sfloat operator-(sfloat a, sfloat b) noexcept { return a + -b; }
 
     constexpr sfloat& operator+=(sfloat o) noexcept { return *this = *this + o; }
     constexpr sfloat& operator-=(sfloat o) noexcept { return *this = *this - o; }
@@ -601,6 +529,135 @@ public:
     }
 
 private:
+    // The operations on values; the public functions above call them (directly, or through
+    // the *_word functions below).
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat make_value(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
+        if (magnitude == 0) return sfloat{};
+        std::uint32_t m = 0;
+        std::uint32_t shift = 0;  // 63 - (index of the top bit) - (1 if rounding carried out)
+        const std::uint32_t h = static_cast<std::uint32_t>(magnitude >> 32);
+        if (h == 0) {  // 32 bits at most: exact
+            const std::uint32_t l = static_cast<std::uint32_t>(magnitude);
+            const int lz = clz32(l);
+            m = l << lz;
+            shift = 32u + static_cast<std::uint32_t>(lz);
+        } else {
+#if ONCOSTATE_SFLOAT_NARROW
+            const std::uint32_t l = static_cast<std::uint32_t>(magnitude);
+            const int lz = clz32(h);
+            std::uint32_t top = h;
+            std::uint32_t half = l >> 31;
+            if (lz != 0) {
+                top = (h << lz) | (l >> (32 - lz));
+                half = (l >> (31 - lz)) & 1u;
+            }
+            m = top + half;  // to nearest, ties away
+            shift = static_cast<std::uint32_t>(lz);
+            if (m < top) {  // rounded up to 2^32
+                m = 0x80000000u;
+                shift -= 1u;
+            }
+#else
+            const int lz = clz32(h);
+            const std::uint64_t x = magnitude << lz;
+            const std::uint64_t hi = (x >> 32) + ((x >> 31) & 1u);  // to nearest, ties away
+            const std::uint32_t carry = static_cast<std::uint32_t>(hi >> 32);
+            m = static_cast<std::uint32_t>(hi >> carry);
+            shift = static_cast<std::uint32_t>(lz) - carry;
+#endif
+        }
+        // e = exponent2 + 63 - shift, in wrapping arithmetic: exponent2 may be anything
+        const std::uint32_t biased = static_cast<std::uint32_t>(exponent2) + (63u + max_exponent) - shift;
+        if (biased > 2u * max_exponent) return exponent2 >= 0 ? saturated(negative) : sfloat{};
+        return pack(negative, m, static_cast<std::int32_t>(biased) - max_exponent);
+    }
+
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat round_top_value(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
+        const std::uint32_t top = static_cast<std::uint32_t>(magnitude >> 32);
+        std::uint32_t m = top + (static_cast<std::uint32_t>(magnitude) >> 31);  // to nearest, ties away
+        std::uint32_t up = 0;
+        if (m < top) {  // rounded up to 2^32
+            m = 0x80000000u;
+            up = 1;
+        }
+        const std::uint32_t biased = static_cast<std::uint32_t>(e) + up + max_exponent;
+        if (biased > 2u * max_exponent) return e >= 0 ? saturated(negative) : sfloat{};
+        return pack(negative, m, static_cast<std::int32_t>(biased) - max_exponent);
+    }
+
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat mul(sfloat a, sfloat b) noexcept {
+        if (a.mantissa() == 0 || b.mantissa() == 0) return sfloat{};
+        const bool neg = a.negative() != b.negative();
+        // the product of two normalised mantissas lies in [2^62, 2^64): one bit of normalisation
+        const std::uint64_t p = detail::mul_32x32(a.mantissa(), b.mantissa());
+        const std::uint32_t p_hi = static_cast<std::uint32_t>(p >> 32);
+        std::uint32_t m = 0;
+        std::int32_t e = static_cast<std::int32_t>(a.exponent()) + b.exponent();
+        if ((p_hi >> 31) != 0) {
+            // p <= (2^32 - 1)^2, so p_hi <= 2^32 - 2: rounding cannot carry out
+            m = p_hi + (static_cast<std::uint32_t>(p) >> 31);
+            e += 1;
+        } else {
+            const std::uint32_t top = static_cast<std::uint32_t>(p >> 31);
+            m = top + ((static_cast<std::uint32_t>(p) >> 30) & 1u);
+            if (m < top) {  // rounded up to 2^32
+                m = 0x80000000u;
+                e += 1;
+            }
+        }
+        // |e| <= 2 max_exponent + 1: no wrap-around
+        if (static_cast<std::uint32_t>(e + max_exponent) > 2u * max_exponent) return e > 0 ? saturated(neg) : sfloat{};
+        return pack(neg, m, e);
+    }
+
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat div(sfloat a, sfloat b) noexcept {
+        if (a.mantissa() == 0) return sfloat{};
+        if (b.mantissa() == 0) return saturated(a.negative());  // saturate instead of infinity
+        const bool neg = a.negative() != b.negative();
+        // q = floor(a * 2^32 / b) lies in [2^31, 2^33 - 2]; value = q * 2^(ea - eb - 32)
+        std::uint32_t q_hi = 0;
+        const std::uint32_t q = div_mantissas(a.mantissa(), b.mantissa(), q_hi);
+        // 33 bits: round off the last (q <= 2^33 - 2 cannot carry out); else exactly 32 bits
+#if ONCOSTATE_SFLOAT_NARROW
+        std::uint32_t m = q;
+        std::int32_t e = static_cast<std::int32_t>(a.exponent()) - b.exponent();
+        if (q_hi != 0) {
+            m = ((q >> 1) | 0x80000000u) + (q & 1u);
+        } else {
+            e -= 1;
+        }
+#else  // branch-free: q_hi is a coin flip
+        const std::uint32_t m = ((q >> q_hi) | (q_hi << 31)) + (q & q_hi);
+        const std::int32_t e = static_cast<std::int32_t>(a.exponent()) - b.exponent() - 1 + static_cast<std::int32_t>(q_hi);
+#endif
+        if (static_cast<std::uint32_t>(e + max_exponent) > 2u * max_exponent) return e > 0 ? saturated(neg) : sfloat{};
+        return pack(neg, m, e);
+    }
+
+
+#if ONCOSTATE_SFLOAT_PACKED
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat of_word(std::uint64_t w) noexcept {
+        sfloat r;
+        r.bits_ = w;
+        return r;
+    }
+    ONCOSTATE_SFLOAT_INLINE static constexpr std::uint64_t make_word(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
+        return make_value(negative, magnitude, exponent2).bits_;
+    }
+    ONCOSTATE_SFLOAT_INLINE static constexpr std::uint64_t round_top_word(bool negative, std::uint64_t magnitude, std::int32_t e) noexcept {
+        return round_top_value(negative, magnitude, e).bits_;
+    }
+    ONCOSTATE_SFLOAT_INLINE static constexpr std::uint64_t mul_word(std::uint64_t a, std::uint64_t b) noexcept {
+        return mul(of_word(a), of_word(b)).bits_;
+    }
+    ONCOSTATE_SFLOAT_INLINE static constexpr std::uint64_t div_word(std::uint64_t a, std::uint64_t b) noexcept {
+        return div(of_word(a), of_word(b)).bits_;
+    }
+    ONCOSTATE_SFLOAT_INLINE static constexpr std::uint64_t add_word(std::uint64_t a, std::uint64_t b) noexcept {
+        const sfloat y = of_word(b);
+        return add(of_word(a), y, y.negative()).bits_;
+    }
+#endif
     ONCOSTATE_SFLOAT_FORCE static constexpr sfloat pack(bool negative, std::uint32_t m, std::int32_t e) noexcept {
         sfloat r;
 #if ONCOSTATE_SFLOAT_PACKED
@@ -833,6 +890,7 @@ ONCOSTATE_NAMESPACE_END
 
 #undef ONCOSTATE_SFLOAT_FORCE
 #undef ONCOSTATE_SFLOAT_INLINE
+#undef ONCOSTATE_SFLOAT_OP
 
 #endif  // ONCOSTATE_SFLOAT_HPP
 // ---- end include/oncostate/sfloat.hpp ----
