@@ -331,12 +331,8 @@ public:
         if (!alive() || day_ >= max_day) return;
         ++day_;
         step_lesions(p, sink, actions, action_count, immune_boost);
-        invade(p, sink);
-        disseminate(p, sink);
-        std::uint64_t counts[slots] = {};  // each lesion's cells, summed once for the rest of the day
-        for (int i = 0; i < MaxLesions; ++i) counts[i] = lesions_[i].used ? lesions_[i].cells.cells() : 0;
-        update_clinic(p, counts, sink);
-        check_death(p, counts, sink);
+        spread(p, sink);
+        clinic_signals(p, sink);
     }
     // step() on a const patient: rejected with a message instead of an overload error.
     template <class Sink = null_sink>
@@ -385,11 +381,27 @@ private:
         return n;
     }
 
+    // The day's three parts are not inlined into step(): each has its own stack frame, so the
+    // deepest one (a draw's) lies under one part's locals only.
+    template <class Sink>
+    ONCOSTATE_NOINLINE constexpr void spread(const params_type& p, Sink& sink) noexcept {
+        invade(p, sink);
+        disseminate(p, sink);
+    }
+    // The clinic's signals and death, from today's truth.
+    template <class Sink>
+    ONCOSTATE_NOINLINE constexpr void clinic_signals(const params_type& p, Sink& sink) noexcept {
+        std::uint64_t counts[slots] = {};  // each lesion's cells, summed once for the rest of the day
+        for (int i = 0; i < MaxLesions; ++i) counts[i] = lesions_[i].used ? lesions_[i].cells.cells() : 0;
+        update_clinic(p, counts, sink);
+        check_death(p, counts, sink);
+    }
+
     // Each active lesion's day: its immune response, then its cells under the day's actions and
     // its own immune kill.
     template <class Sink>
-    constexpr void step_lesions(const params_type& p, Sink& sink, const therapy_action<real>* actions, int action_count,
-                                real immune_boost) noexcept {
+    ONCOSTATE_NOINLINE constexpr void step_lesions(const params_type& p, Sink& sink, const therapy_action<real>* actions,
+                                                   int action_count, real immune_boost) noexcept {
         therapy_action<real> immune{};  // today's immune kill, set per lesion
         immune.therapy = immune_therapy;
         const kernel_rates<real> metastasis_rates = kernel_rates<real>::of(p.metastasis);

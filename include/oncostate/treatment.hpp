@@ -273,8 +273,8 @@ public:
         if (!patient_.alive()) return errc::patient_dead;
         if (!treatment_machine::allowed[static_cast<int>(machine_.state())][static_cast<int>(care_state::on_line)])
             return errc::illegal_transition;
-        scratch s;
-        begin_line(p, plan, l - 1, s, sink);
+        view_type v;
+        begin_line(p, plan, l - 1, v, sink);
         return errc::ok;
     }
     // Pauses the current line (a holiday) or resumes it.
@@ -335,7 +335,7 @@ public:
 
 private:
     // The care team's part of the day: death, diagnosis, toxicity, course ends, assessments.
-    // Not inlined, so that its scratch (about 500 bytes) is not in act_today's frame as well.
+    // Not inlined, so that its view (about 300 bytes) is not in act_today's frame as well.
     template <class Sink>
     ONCOSTATE_NOINLINE constexpr void clinic_day(const params_type& p, const plan_type& plan, Sink& sink, bool automatic) noexcept {
         if (!patient_.alive()) {
@@ -348,31 +348,23 @@ private:
         if (machine_.state() == care_state::untreated) {
             if (patient_.result().diagnosis_day < 0) return;
             record_.diagnosis_day = patient_.result().diagnosis_day;
-            scratch s;
-            patient_.observe(p, s.view);
-            sink(event{event_code::diagnosis, 0, 0, static_cast<std::uint64_t>(s.view.clinical_stage), 0});
-            if (automatic) diagnose(p, plan, s, sink);
+            view_type v;
+            patient_.observe(p, v);
+            sink(event{event_code::diagnosis, 0, 0, static_cast<std::uint64_t>(v.clinical_stage), 0});
+            if (automatic) diagnose(p, plan, v, sink);
             return;
         }
         if (machine_.state() == care_state::on_line && automatic) check_toxicity_and_duration(p, plan, sink);
         const std::int32_t since = today - last_assessment_;
         if (since >= plan.assess_days && machine_.state() != care_state::supportive) {
-            scratch s;
-            assess(p, plan, s, sink, automatic);
+            view_type v;
+            assess(p, plan, v, sink, automatic);
         }
     }
 
-    // The clinic's view and its RECIST measurements: one buffer per call of a public function,
-    // passed down, so nested helpers (assess -> begin_line -> resect_visible) do not each hold a
-    // copy on the stack. Every helper overwrites what it reads.
-    struct scratch {
-        view_type view;
-        recist_lesion measured[static_cast<unsigned>(MaxLesions)];
-    };
-
     // Today's systemic therapies from the line's schedule, then the patient's day.
     template <class Sink>
-    constexpr void act_today(const params_type& p, const plan_type& plan, Sink& sink) noexcept {
+    ONCOSTATE_NOINLINE constexpr void act_today(const params_type& p, const plan_type& plan, Sink& sink) noexcept {
         therapy_action<real> actions[max_line_therapies] = {};
         int n = 0;
         real boost = real_const<real>::one;
@@ -415,10 +407,10 @@ private:
     }
 
     template <class Sink>
-    constexpr void diagnose(const params_type& p, const plan_type& plan, scratch& s, Sink& sink) noexcept {
-        const bool operable = s.view.clinical_stage != stage::distant || s.view.oligometastatic;
+    constexpr void diagnose(const params_type& p, const plan_type& plan, view_type& v, Sink& sink) noexcept {
+        const bool operable = v.clinical_stage != stage::distant || v.oligometastatic;
         if (plan.curative_local && operable) {
-            resect_visible(p, s.view, sink);
+            resect_visible(p, v, sink);
             record_.curative_day = patient_.day();
             machine_.transition(care_state::surveillance);
             last_assessment_ = patient_.day();
@@ -430,11 +422,11 @@ private:
             sink(event{event_code::supportive_care, 0, 0, 0, 0});
             return;
         }
-        begin_line(p, plan, 0, s, sink);
+        begin_line(p, plan, 0, v, sink);
     }
 
     template <class Sink>
-    constexpr void begin_line(const params_type& p, const plan_type& plan, int l, scratch& s, Sink& sink) noexcept {
+    constexpr void begin_line(const params_type& p, const plan_type& plan, int l, view_type& v, Sink& sink) noexcept {
         if (line_ >= 0 && record_.line_end[line_] < 0) end_line(stop_reason::progression, sink);
         line_ = static_cast<std::int8_t>(l);
         machine_.transition(care_state::on_line);
@@ -445,12 +437,20 @@ private:
         // local therapy in a line acts once, at its start
         const therapy_line& tl = plan.lines[l];
         for (int i = 0; i < tl.count; ++i) {
-            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) resect_visible(p, s.view, sink);
+            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) resect_visible(p, v, sink);
         }
-        patient_.observe(p, s.view);
-        baseline_marker_ = s.view.marker;
-        recist_lesion* const measured = s.measured;
-        const int count = measure(s.view, measured);
+        patient_.observe(p, v);
+        baseline_marker_ = v.marker;
+        recist_baseline(v);
+        last_assessment_ = patient_.day();
+    }
+
+    // The two RECIST steps each hold the measurements (about 200 bytes) on the stack only while
+    // the tracker reads them: not inlined, so the buffer is not in the frame that observe()'s
+    // draws run under.
+    ONCOSTATE_NOINLINE constexpr void recist_baseline(const view_type& v) noexcept {
+        recist_lesion measured[static_cast<unsigned>(MaxLesions)];
+        const int count = measure(v, measured);
         const errc baseline_result = recist_.baseline(measured, count, patient_.day());  // resets the tracker
         // cppcheck-suppress nullPointer ; the contract's portable trap (compilers without __builtin_trap)
         ONCOSTATE_CONTRACT(baseline_result == errc::ok);  // measure() gives valid, clamped input
@@ -460,7 +460,12 @@ private:
         for (int i = 0; i < count; ++i) {
             if (!recist_.is_target(measured[i].id)) non_target_sum_ += measured[i].size_01mm;
         }
-        last_assessment_ = patient_.day();
+    }
+    ONCOSTATE_NOINLINE constexpr errc recist_assess(const view_type& v, bool planned_regrowth, recist_assessment& a) noexcept {
+        recist_lesion measured[static_cast<unsigned>(MaxLesions)];
+        const int count = measure(v, measured);
+        for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
+        return recist_.assess(measured, count, non_target_progression(measured, count, !planned_regrowth), patient_.day(), a);
     }
 
     // Unequivocal progression of the non-target disease, as the care team judges it: a non-target
@@ -492,10 +497,10 @@ private:
 
     // Switches to the next line, or to supportive care when the lines are exhausted.
     template <class Sink>
-    constexpr void next_line(const params_type& p, const plan_type& plan, stop_reason why, scratch& s, Sink& sink) noexcept {
+    constexpr void next_line(const params_type& p, const plan_type& plan, stop_reason why, view_type& v, Sink& sink) noexcept {
         end_line(why, sink);
         if (line_ + 1 < plan.line_count) {
-            begin_line(p, plan, line_ + 1, s, sink);
+            begin_line(p, plan, line_ + 1, v, sink);
         } else {
             machine_.transition(care_state::supportive);
             sink(event{event_code::supportive_care, 0, 0, 0, 0});
@@ -513,8 +518,8 @@ private:
             if (t.max_days == 0 || day_of_line < t.max_days) finished = finished && t.kind == therapy_class::local;
         }
         if (toxic) {
-            scratch s;
-            next_line(p, plan, stop_reason::toxicity, s, sink);
+            view_type v;
+            next_line(p, plan, stop_reason::toxicity, v, sink);
         } else if (finished) {  // a fixed course is complete: watch for progression
             end_line(stop_reason::completed, sink);
             machine_.transition(care_state::surveillance);
@@ -548,10 +553,9 @@ private:
     }
 
     template <class Sink>
-    constexpr void assess(const params_type& p, const plan_type& plan, scratch& s, Sink& sink, bool automatic) noexcept {
+    constexpr void assess(const params_type& p, const plan_type& plan, view_type& v, Sink& sink, bool automatic) noexcept {
         last_assessment_ = patient_.day();
-        const view_type& v = s.view;
-        patient_.observe(p, s.view);
+        patient_.observe(p, v);
         if (machine_.state() == care_state::surveillance) {
             if (v.visible_count > 0 && record_.curative_day >= 0) {
                 if (record_.relapse_day < 0) record_.relapse_day = patient_.day();
@@ -559,23 +563,18 @@ private:
                 if (!automatic) return;
                 if (plan.curative_local && (v.clinical_stage != stage::distant || v.oligometastatic)) {
                     // few lesions again: removed again (metastasectomy; Kanas et al., Clin Epidemiol 2012)
-                    resect_visible(p, s.view, sink);
+                    resect_visible(p, v, sink);
                     record_.curative_day = patient_.day();
                     return;
                 }
-                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, s, sink);
+                if (plan.line_count > 0) begin_line(p, plan, line_ + 1 < plan.line_count ? line_ + 1 : 0, v, sink);
                 return;
             }
             if (line_ < 0) return;
         }
-        recist_lesion* const measured = s.measured;
-        const int count = measure(v, measured);
-        for (int i = 0; i < count; ++i) measured[i].is_new = !recist_.known(measured[i].id);
         recist_assessment a{};
         const bool planned_regrowth = plan.kind == strategy::adaptive;
-        if (recist_.assess(measured, count, non_target_progression(measured, count, !planned_regrowth), patient_.day(), a) !=
-            errc::ok)
-            return;
+        if (recist_assess(v, planned_regrowth, a) != errc::ok) return;
         sink(event{event_code::assessment, 0, 0, static_cast<std::uint64_t>(a.overall), 0});
         bool progressed = a.overall == response::pd;
         if (progressed && planned_regrowth && !a.new_lesion && a.non_target != response::pd) {
@@ -586,7 +585,7 @@ private:
         if (progressed) {
             if (record_.line_progression[line_] < 0) record_.line_progression[line_] = patient_.day();
             sink(event{event_code::progression, 0, 0, static_cast<std::uint64_t>(line()), 0});
-            if (automatic) next_line(p, plan, stop_reason::progression, s, sink);
+            if (automatic) next_line(p, plan, stop_reason::progression, v, sink);
             return;
         }
         if (automatic && plan.kind == strategy::adaptive) {
