@@ -57,6 +57,12 @@ extern "C++" void oncostate_contract_violation(const char* expr, const char* fil
 #else
 #define ONCOSTATE_NOINLINE
 #endif
+// Inlines a thin wrapper into every caller (only an optimisation hint).
+#if defined(__GNUC__) || defined(__clang__)
+#define ONCOSTATE_ALWAYS_INLINE [[gnu::always_inline]]
+#else
+#define ONCOSTATE_ALWAYS_INLINE
+#endif
 
 // The inline namespace carries the version and every option that changes behaviour, so two
 // translation units built with different settings fail to link instead of misbehaving.

@@ -108,6 +108,19 @@ public:
 #endif
     }
 
+    // An sfloat as an out-of-line function returns it (math.hpp): with the packed word, the word,
+    // which ARM's calling convention returns in r0:r1 (an 8-byte struct goes through memory);
+    // otherwise the value itself.
+#if ONCOSTATE_SFLOAT_PACKED
+    using carried = std::uint64_t;
+    ONCOSTATE_SFLOAT_FORCE constexpr carried carry() const noexcept { return bits_; }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat uncarry(carried w) noexcept { return of_word(w); }
+#else
+    using carried = sfloat;
+    ONCOSTATE_SFLOAT_FORCE constexpr carried carry() const noexcept { return *this; }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat uncarry(carried v) noexcept { return v; }
+#endif
+
     static constexpr sfloat max() noexcept {
         sfloat r;
 #if ONCOSTATE_SFLOAT_PACKED

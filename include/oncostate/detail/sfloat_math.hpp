@@ -55,8 +55,8 @@ inline constexpr tables table = tables::make();
 // x (1 + d) for |x| = a_mag 2^(e - 63) < 1/64 (a_mag has its top bit set), where
 // d = sum over i >= 1 of c[i - 1] z^i and z = x (z_is_minus_x false) or -x: e^x - 1 and
 // log(1 + x) as x times a series. c holds the coefficients in Q64, count of them.
-constexpr sfloat times_series(bool neg, std::uint64_t a_mag, std::int32_t e, const std::uint64_t* c, int count,
-                              bool z_is_minus_x) noexcept {
+constexpr sfloat::carried times_series(bool neg, std::uint64_t a_mag, std::int32_t e, const std::uint64_t* c, int count,
+                                       bool z_is_minus_x) noexcept {
     const std::int32_t shift = -(e + 1);  // |x| in Q64 is a_mag 2^(e + 1)
     const std::uint64_t a = shift >= 64 ? 0 : a_mag >> shift;
     const bool z_negative = neg != z_is_minus_x;
@@ -67,7 +67,7 @@ constexpr sfloat times_series(bool neg, std::uint64_t a_mag, std::int32_t e, con
     const std::uint64_t d = mulhi(a, inner);  // |d| < 2^-6 in Q64
     const std::uint64_t half = a_mag >> 1;     // headroom for x (1 + d)
     const std::uint64_t m = z_negative ? half - mulhi(half, d) : half + mulhi(half, d);
-    return sfloat::make(neg, m, e - 62);
+    return sfloat::make(neg, m, e - 62).carry();
 }
 
 // Q64 coefficients: 1/(i + 1)! for e^x - 1 = x (1 + x/2 + x^2/6 + ...), error below 2^-48;
@@ -112,12 +112,12 @@ constexpr std::uint64_t exp_parts(bool neg, std::uint32_t mant, std::int32_t e, 
 }
 
 // log(m 2^(k - 63)) for m with its top bit set.
-constexpr sfloat log_parts(std::uint64_t m, std::int32_t k) noexcept {
+constexpr sfloat::carried log_parts(std::uint64_t m, std::int32_t k) noexcept {
     constexpr std::uint64_t top = std::uint64_t{1} << 63;
     const auto& c = coefficients.log1p;
     if (k == 0 && m < top + (std::uint64_t{1} << 57)) {  // [1, 1 + 1/64): the series on x - 1
         const std::uint64_t r = m - top;                 // x - 1 = r 2^-63
-        if (r == 0) return sfloat{};
+        if (r == 0) return sfloat{}.carry();
         const int lz = ::oncostate::detail::clz64(r);
         return times_series(false, r << lz, -lz, c, 6, true);
     }
@@ -137,8 +137,9 @@ constexpr sfloat log_parts(std::uint64_t m, std::int32_t k) noexcept {
     // the sum in Q48: |log x| < 2^14
     const std::int64_t sum = static_cast<std::int64_t>(k) * static_cast<std::int64_t>(ln2_q64 >> 16) +
                              static_cast<std::int64_t>(log_g >> 16);
-    return sum < 0 ? sfloat::make(true, static_cast<std::uint64_t>(-sum), -48)
-                   : sfloat::make(false, static_cast<std::uint64_t>(sum), -48);
+    return (sum < 0 ? sfloat::make(true, static_cast<std::uint64_t>(-sum), -48)
+                    : sfloat::make(false, static_cast<std::uint64_t>(sum), -48))
+        .carry();
 }
 
 // 2^31 / sqrt(g) at the midpoint of each interval [1 + i/16, 1 + (i + 1)/16), i = 0..47: the
