@@ -283,7 +283,7 @@ constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr, R
 
 // log f(k) - log f(m) for Binomial(n, p), m the mode; written so no large terms cancel.
 template <class R>
-constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint64_t k) noexcept {
+ONCOSTATE_ALWAYS_INLINE constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint64_t k) noexcept {
     using t = real_traits<R>;
     constexpr R one = R(1.0);
     constexpr R half = R(0.5);
@@ -351,7 +351,7 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
 
 // log P(X = k) for Poisson(mean), m = floor(mean); written so no large terms cancel.
 template <class R>
-constexpr R poisson_log_pmf(R mean, std::uint64_t m, std::uint64_t k) noexcept {
+ONCOSTATE_ALWAYS_INLINE constexpr R poisson_log_pmf(R mean, std::uint64_t m, std::uint64_t k) noexcept {
     using t = real_traits<R>;
     constexpr R one = R(1.0);
     constexpr R half = R(0.5);
@@ -361,6 +361,30 @@ constexpr R poisson_log_pmf(R mean, std::uint64_t m, std::uint64_t k) noexcept {
     const R ell = math::log1p((mean - m1) / m1);  // log(mean / (m + 1))
     return (kr + one - mean) + kr * ell - (kr + half) * math::log1p(from_diff<R>(k, m) / m1) -
            half * math::log(m1) - half_log_2pi - stirling_tail<R>(k);
+}
+
+// Poisson(mean) for 0 < mean < 10: the zero decided first (lazily for a small mean), then
+// sequential search from 1. Out of line: poisson() calls PTRS without this one's frame.
+template <class R, class Rng>
+ONCOSTATE_NOINLINE constexpr std::uint64_t poisson_inversion(Rng& g, R mean) noexcept {
+    constexpr R zero = R(0.0);
+    std::uint32_t first = 0;
+    const bool lazy = lazy_zero_decision(mean);
+    if (lazy) {
+        first = g.next();
+        if (first_word_says_no(first, mean)) return 0;
+    }
+    R p0 = zero, p_pos = zero;
+    zero_probability(-mean, p0, p_pos);
+    if (!(lazy ? bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
+    R u = uniform01<R>(g) * p_pos;
+    R f = mean * p0;
+    for (std::uint64_t k = 1; k < max_inversion_steps; ++k) {
+        if (u < f) return k;
+        u -= f;
+        f = f * mean / real_traits<R>::from_uint(k + 1);
+    }
+    return static_cast<std::uint64_t>(real_traits<R>::floor_int(mean)) + 1;
 }
 
 // Poisson(mean) for 10 <= mean: PTRS.
@@ -424,31 +448,42 @@ constexpr std::uint64_t normal_count(Rng& g, std::uint64_t base, R frac, R sd, s
 }  // namespace detail
 
 // Binomial(n, p): successes among n independent trials of probability p. n may be up to 2^63.
+// For p > 1/2 it draws the failures, Binomial(n, 1 - p), and returns n minus them (no recursion:
+// a second frame would deepen the stack under every draw's deepest path).
 template <class R, class Rng>
-// NOLINTNEXTLINE(misc-no-recursion): recurses once at most (p > 1/2 becomes 1 - p < 1/2)
 constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     constexpr R zero = R(0.0);
     constexpr R half = R(0.5);
     constexpr R one = R(1.0);
     constexpr R inversion_mean = R(10.0);
     constexpr R normal_variance = R(detail::normal_threshold_variance);
-    if (p > half) return p < one ? n - binomial(g, n, one - p) : n;  // tested first: usually false
-    if (n == 0 || !(p > zero)) return 0;
-    const R nr = real_traits<R>::from_uint(n);
-    const R mean = nr * p;
-    if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
-        return detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than any formula
+    const bool failures = p > half;  // tested first: usually false
+    if (failures) {
+        if (!(p < one)) return n;
+        p = one - p;
     }
-    if (mean < inversion_mean) return detail::binomial_inversion(g, n, p, nr, mean);
-    const R var = mean * (one - p);
-    if (var >= normal_variance) {
-        // n p split exactly into integer and fractional parts through p's 64-bit binary fraction
-        std::uint64_t whole = 0, frac = 0;
-        ::oncostate::detail::mul_64x64(n, real_traits<R>::fraction64(p), whole, frac);
-        const R frac_r = real_traits<R>::ldexp(real_traits<R>::from_uint(frac), -64);
-        return detail::normal_count(g, whole, frac_r, math::sqrt(var), n);
+    std::uint64_t x = 0;
+    if (n != 0 && p > zero) {
+        const R nr = real_traits<R>::from_uint(n);
+        const R mean = nr * p;
+        if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
+            x = detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than any formula
+        } else if (mean < inversion_mean) {
+            x = detail::binomial_inversion(g, n, p, nr, mean);
+        } else {
+            const R var = mean * (one - p);
+            if (var >= normal_variance) {
+                // n p split exactly into integer and fractional parts through p's 64-bit binary fraction
+                std::uint64_t whole = 0, frac = 0;
+                ::oncostate::detail::mul_64x64(n, real_traits<R>::fraction64(p), whole, frac);
+                const R frac_r = real_traits<R>::ldexp(real_traits<R>::from_uint(frac), -64);
+                x = detail::normal_count(g, whole, frac_r, math::sqrt(var), n);
+            } else {
+                x = detail::binomial_btrs(g, n, p, nr, mean, var);
+            }
+        }
     }
-    return detail::binomial_btrs(g, n, p, nr, mean, var);
+    return failures ? n - x : x;
 }
 
 // Poisson(mean).
@@ -458,25 +493,7 @@ constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R inversion_mean = R(10.0);
     constexpr R normal_variance = R(detail::normal_threshold_variance);
     if (!(mean > zero)) return 0;
-    if (mean < inversion_mean) {
-        std::uint32_t first = 0;
-        const bool lazy = detail::lazy_zero_decision(mean);
-        if (lazy) {
-            first = g.next();
-            if (detail::first_word_says_no(first, mean)) return 0;
-        }
-        R p0 = zero, p_pos = zero;
-        detail::zero_probability(-mean, p0, p_pos);
-        if (!(lazy ? detail::bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
-        R u = uniform01<R>(g) * p_pos;
-        R f = mean * p0;
-        for (std::uint64_t k = 1; k < detail::max_inversion_steps; ++k) {
-            if (u < f) return k;
-            u -= f;
-            f = f * mean / real_traits<R>::from_uint(k + 1);
-        }
-        return static_cast<std::uint64_t>(real_traits<R>::floor_int(mean)) + 1;
-    }
+    if (mean < inversion_mean) return detail::poisson_inversion(g, mean);
     if (mean >= normal_variance) {
         const std::int64_t whole = real_traits<R>::floor_int(mean);
         const R frac = mean - real_traits<R>::from_int(whole);

@@ -494,9 +494,11 @@ private:
     }
 
     // One founder from lesion `source` on a route (0 regional node, 1 distant node, 2 blood).
-    // False when it found no place (the table was full and no lesion grows at its site).
+    // False when it found no place (the table was full and no lesion grows at its site). Out of
+    // line: its weights (about 150 bytes on a Cortex-M0) are not on the stack under the cascade's
+    // draws.
     template <class Sink>
-    constexpr bool found(const params_type& p, int source, int route, Sink& sink) noexcept {
+    ONCOSTATE_NOINLINE constexpr bool found(const params_type& p, int source, int route, Sink& sink) noexcept {
         site where{organ::lymph_node, route == 0 ? node::regional : node::distant};
         if (route == 2) {
             const organ bed = first_capillary_bed(p.primary_organ);

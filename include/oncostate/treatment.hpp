@@ -304,7 +304,8 @@ public:
     template <class Sink = null_sink>
     constexpr int treat_locally(const params_type& p, Sink&& sink = Sink{}) noexcept {
         view_type v;
-        return resect_visible(p, v, sink);
+        patient_.observe(p, v);
+        return resect_visible(v, sink);
     }
 
     // --- one day --------------------------------------------------------------------------------
@@ -392,10 +393,9 @@ private:
         patient_.step(p, sink, actions, n, boost);
     }
 
-    // Removes every visible lesion; `v` is refreshed first.
+    // Removes every lesion in `v`, today's view (observed since the patient last changed).
     template <class Sink>
-    constexpr int resect_visible(const params_type& p, view_type& v, Sink& sink) noexcept {
-        patient_.observe(p, v);
+    constexpr int resect_visible(const view_type& v, Sink& sink) noexcept {
         int removed = 0;
         for (int i = 0; i < v.visible_count; ++i) {
             if (patient_.resect(v.visible[i].index) == errc::ok) {
@@ -410,7 +410,7 @@ private:
     constexpr void diagnose(const params_type& p, const plan_type& plan, view_type& v, Sink& sink) noexcept {
         const bool operable = v.clinical_stage != stage::distant || v.oligometastatic;
         if (plan.curative_local && operable) {
-            resect_visible(p, v, sink);
+            resect_visible(v, sink);
             record_.curative_day = patient_.day();
             machine_.transition(care_state::surveillance);
             last_assessment_ = patient_.day();
@@ -436,8 +436,11 @@ private:
         sink(event{event_code::line_started, 0, 0, static_cast<std::uint64_t>(l + 1), 0});
         // local therapy in a line acts once, at its start
         const therapy_line& tl = plan.lines[l];
-        for (int i = 0; i < tl.count; ++i) {
-            if (plan.therapies[tl.therapy[i]].kind == therapy_class::local) resect_visible(p, v, sink);
+        bool local = false;
+        for (int i = 0; i < tl.count; ++i) local = local || plan.therapies[tl.therapy[i]].kind == therapy_class::local;
+        if (local) {
+            patient_.observe(p, v);
+            resect_visible(v, sink);
         }
         patient_.observe(p, v);
         baseline_marker_ = v.marker;
@@ -563,7 +566,7 @@ private:
                 if (!automatic) return;
                 if (plan.curative_local && (v.clinical_stage != stage::distant || v.oligometastatic)) {
                     // few lesions again: removed again (metastasectomy; Kanas et al., Clin Epidemiol 2012)
-                    resect_visible(p, v, sink);
+                    resect_visible(v, sink);
                     record_.curative_day = patient_.day();
                     return;
                 }
