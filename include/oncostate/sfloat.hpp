@@ -85,11 +85,11 @@ public:
     // core without an FPU it would pull in soft-float code.
     constexpr explicit sfloat(double x) noexcept { *this = from_double(x); }
 
-    static constexpr sfloat from_int(std::int64_t v) noexcept {
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat from_int(std::int64_t v) noexcept {
         return v < 0 ? make(true, static_cast<std::uint64_t>(-(v + 1)) + 1u, 0)
                      : make(false, static_cast<std::uint64_t>(v), 0);
     }
-    static constexpr sfloat from_uint(std::uint64_t v) noexcept { return make(false, v, 0); }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat from_uint(std::uint64_t v) noexcept { return make(false, v, 0); }
 
     // value = (negative ? -1 : 1) * magnitude * 2^exponent2, rounded to 32 mantissa bits.
     ONCOSTATE_SFLOAT_OP static constexpr sfloat make(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
@@ -192,48 +192,14 @@ public:
     ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator>=(sfloat a, sfloat b) noexcept { return !less(a, b); }
 
     // x * 2^k, exact unless it saturates or underflows.
-    constexpr sfloat scaled(int k) const noexcept {
-        if (mantissa() == 0) return *this;
-        const std::int32_t e = static_cast<std::int32_t>(exponent()) + k;
-        if (e > max_exponent) return negative() ? -max() : max();
-        if (e < -max_exponent) return sfloat{};
-        sfloat r = *this;
-#if ONCOSTATE_SFLOAT_PACKED
-        r.bits_ = (bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32);
-#else
-        r.exp_ = static_cast<std::int16_t>(e);
-#endif
-        return r;
-    }
+    ONCOSTATE_SFLOAT_FORCE constexpr sfloat scaled(int k) const noexcept { return uncarry(scaled_carried(*this, k)); }
 
     // Largest integer <= x, saturated to the int64 range.
-    constexpr std::int64_t floor_int() const noexcept {
-        if (mantissa() == 0) return 0;
-        if (exponent() >= 63) return negative() ? INT64_MIN : INT64_MAX;
-        if (exponent() < 0) return negative() ? -1 : 0;
-        const int shift = 31 - exponent();
-        std::uint64_t mag = 0;
-        bool exact = true;
-        if (shift >= 0) {
-            mag = mantissa() >> shift;
-            exact = (static_cast<std::uint64_t>(mantissa()) & ((std::uint64_t{1} << shift) - 1)) == 0;
-        } else {
-            mag = static_cast<std::uint64_t>(mantissa()) << (-shift);
-            exact = true;
-        }
-        if (!negative()) return static_cast<std::int64_t>(mag);
-        return -static_cast<std::int64_t>(mag) - (exact ? 0 : 1);
-    }
+    ONCOSTATE_SFLOAT_FORCE constexpr std::int64_t floor_int() const noexcept { return floor_of(*this); }
 
     // x * 2^64 truncated to an integer, saturated to [0, 2^64 - 1]: a probability as a 64-bit
     // binary fraction.
-    constexpr std::uint64_t fraction64() const noexcept {
-        if (mantissa() == 0 || negative()) return 0;
-        const int shift = exponent() + 33;  // value * 2^64 = mant * 2^(exp + 33)
-        if (shift > 32) return UINT64_MAX;
-        if (shift <= -32) return 0;
-        return shift >= 0 ? static_cast<std::uint64_t>(mantissa()) << shift : static_cast<std::uint64_t>(mantissa() >> (-shift));
-    }
+    ONCOSTATE_SFLOAT_FORCE constexpr std::uint64_t fraction64() const noexcept { return fraction_of(*this); }
 
     // For tests and host-side reports only (uses double arithmetic).
     constexpr double to_double() const noexcept {
@@ -265,6 +231,48 @@ public:
     }
 
 private:
+    // scaled(), floor_int() and fraction64() take the value, not its address (a member function
+    // out of line would need the value in memory).
+    ONCOSTATE_SFLOAT_INLINE static constexpr carried scaled_carried(sfloat x, int k) noexcept {
+        if (x.mantissa() == 0) return x.carry();
+        const std::int32_t e = static_cast<std::int32_t>(x.exponent()) + k;
+        if (e > max_exponent) return (x.negative() ? -max() : max()).carry();
+        if (e < -max_exponent) return sfloat{}.carry();
+        sfloat r = x;
+#if ONCOSTATE_SFLOAT_PACKED
+        r.bits_ = (x.bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32);
+#else
+        r.exp_ = static_cast<std::int16_t>(e);
+#endif
+        return r.carry();
+    }
+
+    ONCOSTATE_SFLOAT_INLINE static constexpr std::int64_t floor_of(sfloat x) noexcept {
+        if (x.mantissa() == 0) return 0;
+        if (x.exponent() >= 63) return x.negative() ? INT64_MIN : INT64_MAX;
+        if (x.exponent() < 0) return x.negative() ? -1 : 0;
+        const int shift = 31 - x.exponent();
+        std::uint64_t mag = 0;
+        bool exact = true;
+        if (shift >= 0) {
+            mag = x.mantissa() >> shift;
+            exact = (static_cast<std::uint64_t>(x.mantissa()) & ((std::uint64_t{1} << shift) - 1)) == 0;
+        } else {
+            mag = static_cast<std::uint64_t>(x.mantissa()) << (-shift);
+            exact = true;
+        }
+        if (!x.negative()) return static_cast<std::int64_t>(mag);
+        return -static_cast<std::int64_t>(mag) - (exact ? 0 : 1);
+    }
+
+    ONCOSTATE_SFLOAT_INLINE static constexpr std::uint64_t fraction_of(sfloat x) noexcept {
+        if (x.mantissa() == 0 || x.negative()) return 0;
+        const int shift = x.exponent() + 33;  // value * 2^64 = mant * 2^(exp + 33)
+        if (shift > 32) return UINT64_MAX;
+        if (shift <= -32) return 0;
+        return shift >= 0 ? static_cast<std::uint64_t>(x.mantissa()) << shift : static_cast<std::uint64_t>(x.mantissa() >> (-shift));
+    }
+
     // The operations on values; the public functions above call them (directly, or through
     // the *_word functions below).
     ONCOSTATE_SFLOAT_FORCE static constexpr sfloat make_value(bool negative, std::uint64_t magnitude, std::int32_t exponent2) noexcept {
