@@ -10,7 +10,7 @@ set(ONCOSTATE_CEILING_FLASH_M0 45056)
 set(ONCOSTATE_TARGET_PATIENT_RAM 3072)    # bytes: one patient<q16_16, 16, 4>
 set(ONCOSTATE_CEILING_PATIENT_RAM 3072)
 set(ONCOSTATE_TARGET_STEP_STACK 1024)     # bytes: deepest stack of one day of care (care::step)
-set(ONCOSTATE_CEILING_STEP_STACK 1280)
+set(ONCOSTATE_CEILING_STEP_STACK 1024)
 # Instructions per patient-day, reference scenario (golden run 1), QEMU -icount: printed by the
 # bench target against these targets, never a test (speed is a benchmark).
 set(ONCOSTATE_TARGET_INSTR_DAY_M0_FIXED 60000)
