@@ -60,21 +60,51 @@ struct ieee_ops {
     }
 };
 
+// Conversions between IEEE values and 64-bit integers go through 32-bit ones where the value
+// fits: a 32-bit core converts those in one instruction (or a short routine), while its 64-bit
+// conversions are library routines (GCC's float-to-uint64 on a Cortex-M4F goes through double
+// arithmetic). Results are the same either way.
+template <class F>
+constexpr bool ieee_fits_int32(F x) noexcept {
+    return x > F(-2147483648.0) && x < F(2147483648.0);
+}
+
 template <class F>
 constexpr std::int64_t ieee_floor_int(F x) noexcept {
     if (!(x == x)) return 0;  // NOLINT(misc-redundant-expression): NaN test without <cmath>
     if (x >= F(9.2e18)) return INT64_MAX;
     if (x <= F(-9.2e18)) return INT64_MIN;
+    if (ieee_fits_int32(x)) {
+        std::int32_t t = static_cast<std::int32_t>(x);  // > INT32_MIN, so t - 1 fits
+        if (static_cast<F>(t) > x) --t;
+        return t;
+    }
     std::int64_t t = static_cast<std::int64_t>(x);
     if (static_cast<F>(t) > x) --t;
     return t;
 }
 
 template <class F>
+constexpr F ieee_from_uint(std::uint64_t v) noexcept {
+    return (v >> 32) == 0 ? static_cast<F>(static_cast<std::uint32_t>(v)) : static_cast<F>(v);
+}
+template <class F>
+constexpr F ieee_from_int(std::int64_t v) noexcept {
+    return v >= INT32_MIN && v <= INT32_MAX ? static_cast<F>(static_cast<std::int32_t>(v)) : static_cast<F>(v);
+}
+
+// p 2^64 truncated, from p's bits (p = m 2^(field - bias - MantBits), or a subnormal's
+// m 2^(1 - bias - MantBits)): exactly static_cast<std::uint64_t>(p * 2^64) without the conversion.
+template <class F, class U, int MantBits, int ExpBias>
 constexpr std::uint64_t ieee_fraction64(F p) noexcept {
     if (!(p > F(0))) return 0;
     if (p >= F(1)) return UINT64_MAX;
-    return static_cast<std::uint64_t>(p * F(18446744073709551616.0));
+    const U bits = bit_cast<U>(p);
+    const int field = static_cast<int>(bits >> MantBits);  // the sign bit is 0
+    const std::uint64_t m = static_cast<std::uint64_t>(bits & ((U{1} << MantBits) - 1)) | (field != 0 ? std::uint64_t{1} << MantBits : 0u);
+    const int e = (field != 0 ? field : 1) - ExpBias - MantBits + 64;  // p 2^64 = m 2^e, e <= 64 - MantBits - 1
+    if (e >= 0) return m << e;
+    return e > -64 ? m >> -e : 0;
 }
 
 }  // namespace detail
@@ -95,9 +125,9 @@ struct real_traits<float> {
     static constexpr float ldexp(float x, int k) noexcept { return ops::ldexp(x, k); }
     static constexpr float frexp(float x, int& k) noexcept { return ops::frexp(x, k); }
     static constexpr std::int64_t floor_int(float x) noexcept { return detail::ieee_floor_int(x); }
-    static constexpr float from_int(std::int64_t v) noexcept { return static_cast<float>(v); }
-    static constexpr float from_uint(std::uint64_t v) noexcept { return static_cast<float>(v); }
-    static constexpr std::uint64_t fraction64(float p) noexcept { return detail::ieee_fraction64(p); }
+    static constexpr float from_int(std::int64_t v) noexcept { return detail::ieee_from_int<float>(v); }
+    static constexpr float from_uint(std::uint64_t v) noexcept { return detail::ieee_from_uint<float>(v); }
+    static constexpr std::uint64_t fraction64(float p) noexcept { return detail::ieee_fraction64<float, std::uint32_t, 23, 127>(p); }
     // A value the arithmetic can produce: any float (extreme parameters can give inf or NaN).
     static constexpr bool produced(float) noexcept { return true; }
     // Uniform on [0, 1) with 24 random bits.
@@ -120,9 +150,9 @@ struct real_traits<double> {
     static constexpr double ldexp(double x, int k) noexcept { return ops::ldexp(x, k); }
     static constexpr double frexp(double x, int& k) noexcept { return ops::frexp(x, k); }
     static constexpr std::int64_t floor_int(double x) noexcept { return detail::ieee_floor_int(x); }
-    static constexpr double from_int(std::int64_t v) noexcept { return static_cast<double>(v); }
-    static constexpr double from_uint(std::uint64_t v) noexcept { return static_cast<double>(v); }
-    static constexpr std::uint64_t fraction64(double p) noexcept { return detail::ieee_fraction64(p); }
+    static constexpr double from_int(std::int64_t v) noexcept { return detail::ieee_from_int<double>(v); }
+    static constexpr double from_uint(std::uint64_t v) noexcept { return detail::ieee_from_uint<double>(v); }
+    static constexpr std::uint64_t fraction64(double p) noexcept { return detail::ieee_fraction64<double, std::uint64_t, 52, 1023>(p); }
     static constexpr bool produced(double) noexcept { return true; }
     // Uniform on [0, 1) with 53 random bits from two draws.
     static constexpr double uniform_from_bits(std::uint32_t a, std::uint32_t b) noexcept {

@@ -122,3 +122,51 @@ TEST_CASE("math: the 64x64-bit product (four 32-bit products on 32-bit cores)") 
         y = y * 6364136223846793005u + 1442695040888963407u;
     }
 }
+
+namespace {
+// The conversions real_traits replaced (direct 64-bit casts), as references.
+template <class F>
+std::int64_t floor_by_cast(F x) {
+    if (!(x == x)) return 0;  // NOLINT(misc-redundant-expression)
+    if (x >= F(9.2e18)) return INT64_MAX;
+    if (x <= F(-9.2e18)) return INT64_MIN;
+    std::int64_t t = static_cast<std::int64_t>(x);
+    if (static_cast<F>(t) > x) --t;
+    return t;
+}
+template <class F>
+std::uint64_t fraction_by_cast(F p) {
+    if (!(p > F(0))) return 0;
+    if (p >= F(1)) return UINT64_MAX;
+    return static_cast<std::uint64_t>(p * F(18446744073709551616.0));
+}
+
+// Values of every magnitude: random bit patterns (sign, exponent and mantissa), plus edges.
+template <class F, class U>
+void check_ieee_conversions() {
+    using t = oncostate::real_traits<F>;
+    const F edges[] = {F(0), F(-0.0), F(1), F(-1), F(0.5), F(-0.5), F(2147483520.0), F(-2147483648.0), F(2147483648.0),
+                       F(-2147483904.0), F(9.1e18), F(-9.1e18), F(1e-30), F(-1e-30), F(0.9999999), F(1e-40)};
+    std::uint64_t s = 0x243F6A8885A308D3u;
+    for (int i = 0; i < 4000; ++i) {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        F x = i < 16 ? edges[i] : oncostate::detail::bit_cast<F>(static_cast<U>(s >> (64 - 8 * sizeof(U))));
+        if (!(x == x) || x - x != x - x) x = F(0.25);  // NOLINT(misc-redundant-expression): no NaN or inf
+        CHECK(t::floor_int(x) == floor_by_cast(x));
+        CHECK(t::fraction64(x) == fraction_by_cast(x));
+        const F p = x < F(0) ? -x : x;  // and the same magnitude in [0, 1)
+        const F q = p < F(1) ? p : F(1) / (p + F(1));
+        CHECK(t::fraction64(q) == fraction_by_cast(q));
+        const std::uint64_t u = s >> (i % 64);
+        CHECK(t::from_uint(u) == static_cast<F>(u));
+        CHECK(t::from_int(static_cast<std::int64_t>(s) >> (i % 64)) == static_cast<F>(static_cast<std::int64_t>(s) >> (i % 64)));
+    }
+}
+}  // namespace
+
+TEST_CASE("math: float and double conversions through 32-bit integers and bits equal the 64-bit casts") {
+    check_ieee_conversions<float, std::uint32_t>();
+    check_ieee_conversions<double, std::uint64_t>();
+}
