@@ -125,12 +125,12 @@ constexpr sfloat::carried exp_carried(sfloat x) noexcept {
     using t = real_traits<sfloat>;
     constexpr sfloat max_log = t::max_log();
     constexpr sfloat one = sfloat(1.0);
-    if (x > max_log) return t::max().carry();
-    if (x < -max_log) return sfloat{}.carry();
-    if (x.is_zero() || x.exponent() < -50) return one.carry();  // |x| < 2^-50: e^x rounds to 1
+    if (x > max_log) return t::max().to_carried();
+    if (x < -max_log) return sfloat{}.to_carried();
+    if (x.is_zero() || x.exponent() < -50) return one.to_carried();  // |x| < 2^-50: e^x rounds to 1
     std::int32_t n = 0;
     const std::uint64_t m = exp_parts(x.negative(), x.mantissa(), x.exponent(), n);
-    return sfloat::make(false, m, n - 63).carry();
+    return sfloat::make(false, m, n - 63).to_carried();
 }
 
 constexpr sfloat::carried expm1_carried(sfloat x) noexcept {
@@ -138,32 +138,32 @@ constexpr sfloat::carried expm1_carried(sfloat x) noexcept {
     constexpr sfloat max_log = t::max_log();
     constexpr sfloat minus_one = sfloat(-1.0);
     const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
-    if (x.is_zero()) return x.carry();
+    if (x.is_zero()) return x.to_carried();
     if (x.exponent() < -6) return times_series(x.negative(), mag, x.exponent(), coefficients.expm1, 5, false);
-    if (x > max_log) return t::max().carry();
-    if (x < -max_log) return minus_one.carry();
+    if (x > max_log) return t::max().to_carried();
+    if (x < -max_log) return minus_one.to_carried();
     std::int32_t n = 0;
     const std::uint64_t m = exp_parts(x.negative(), x.mantissa(), x.exponent(), n);  // e^x = m 2^(n - 63)
     if (!x.negative()) {  // x >= 1/64: n >= 0
-        if (n >= 63) return sfloat::make(false, m, n - 63).carry();  // the 1 lies below the last place kept
-        return sfloat::make(false, m - (std::uint64_t{1} << (63 - n)), n - 63).carry();
+        if (n >= 63) return sfloat::make(false, m, n - 63).to_carried();  // the 1 lies below the last place kept
+        return sfloat::make(false, m - (std::uint64_t{1} << (63 - n)), n - 63).to_carried();
     }
     // x <= -1/64: n <= -1, and 1 - e^x is computed in Q64
     const std::int32_t shift = -n - 1;
     const std::uint64_t v = shift >= 64 ? 0 : m >> shift;  // e^x 2^64
-    return (v == 0 ? minus_one : sfloat::make(true, ~v + 1, -64)).carry();
+    return (v == 0 ? minus_one : sfloat::make(true, ~v + 1, -64)).to_carried();
 }
 
 constexpr sfloat::carried log_carried(sfloat x) noexcept {
-    if (x.is_zero() || x.negative()) return (-sfloat::max()).carry();
+    if (x.is_zero() || x.negative()) return (-sfloat::max()).to_carried();
     return log_parts(std::uint64_t{x.mantissa()} << 32, x.exponent());
 }
 
 constexpr sfloat::carried log1p_carried(sfloat x) noexcept {
     const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
-    if (x.is_zero()) return x.carry();
+    if (x.is_zero()) return x.to_carried();
     if (x.exponent() < -6) return times_series(x.negative(), mag, x.exponent(), coefficients.log1p, 6, true);
-    if (x.negative() && x.exponent() >= 0) return (-sfloat::max()).carry();  // x <= -1
+    if (x.negative() && x.exponent() >= 0) return (-sfloat::max()).to_carried();  // x <= -1
     // x >= 2^32: log(1 + x) - log(x) < 2^-32
     if (x.exponent() > 31) return log_parts(mag, x.exponent());
     // 1 + x exactly, in units of x's last place
@@ -174,12 +174,12 @@ constexpr sfloat::carried log1p_carried(sfloat x) noexcept {
 }
 }  // namespace detail::sfm
 
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat exp(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::exp_carried(x)); }
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat expm1(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::expm1_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat exp(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::exp_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat expm1(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::expm1_carried(x)); }
 // Returns -max() for x <= 0.
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat log(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::log_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat log(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::log_carried(x)); }
 // Returns -max() for x <= -1.
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat log1p(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::log1p_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat log1p(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::log1p_carried(x)); }
 
 // e^x. Reduction x = (64 m + j) ln2/64 + r with |r| <= ln2/128 (Cody-Waite), a table of 2^(j/64),
 // and a short Taylor polynomial for e^r (Tang 1989).
@@ -259,7 +259,7 @@ constexpr float sqrt(float x) noexcept { return x > 0.0f ? __builtin_sqrtf(x) : 
 constexpr double sqrt(double x) noexcept { return x > 0.0 ? __builtin_sqrt(x) : 0.0; }
 namespace detail::sfm {
 constexpr sfloat::carried sqrt_carried(sfloat x) noexcept {
-    if (x.is_zero() || x.negative()) return sfloat{}.carry();
+    if (x.is_zero() || x.negative()) return sfloat{}.to_carried();
     // x = m 2^E with E = exponent - 31; make the power even and take the root of a 64-bit integer
     const int e = x.exponent() - 31;
     const bool odd = (e & 1) != 0;
@@ -267,10 +267,10 @@ constexpr sfloat::carried sqrt_carried(sfloat x) noexcept {
     const int e2 = e - (odd ? 31 : 32);
     const std::uint32_t root = isqrt_floor(op);
     const std::uint64_t rem = op - ::oncostate::detail::mul_32x32(root, root);
-    return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2).carry();  // to nearest
+    return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2).to_carried();  // to nearest
 }
 }  // namespace detail::sfm
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat sqrt(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::sqrt_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat sqrt(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::sqrt_carried(x)); }
 
 template <class R>
 constexpr R sqrt(R x) noexcept {

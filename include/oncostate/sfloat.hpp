@@ -113,12 +113,12 @@ public:
     // otherwise the value itself.
 #if ONCOSTATE_SFLOAT_PACKED
     using carried = std::uint64_t;
-    ONCOSTATE_SFLOAT_FORCE constexpr carried carry() const noexcept { return bits_; }
-    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat uncarry(carried w) noexcept { return of_word(w); }
+    ONCOSTATE_SFLOAT_FORCE constexpr carried to_carried() const noexcept { return bits_; }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat from_carried(carried w) noexcept { return of_word(w); }
 #else
     using carried = sfloat;
-    ONCOSTATE_SFLOAT_FORCE constexpr carried carry() const noexcept { return *this; }
-    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat uncarry(carried v) noexcept { return v; }
+    ONCOSTATE_SFLOAT_FORCE constexpr carried to_carried() const noexcept { return *this; }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat from_carried(carried v) noexcept { return v; }
 #endif
 
     static constexpr sfloat max() noexcept {
@@ -192,7 +192,7 @@ public:
     ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator>=(sfloat a, sfloat b) noexcept { return !less(a, b); }
 
     // x * 2^k, exact unless it saturates or underflows.
-    ONCOSTATE_SFLOAT_FORCE constexpr sfloat scaled(int k) const noexcept { return uncarry(scaled_carried(*this, k)); }
+    ONCOSTATE_SFLOAT_FORCE constexpr sfloat scaled(int k) const noexcept { return from_carried(scaled_carried(*this, k)); }
 
     // Largest integer <= x, saturated to the int64 range.
     ONCOSTATE_SFLOAT_FORCE constexpr std::int64_t floor_int() const noexcept { return floor_of(*this); }
@@ -234,17 +234,17 @@ private:
     // scaled(), floor_int() and fraction64() take the value, not its address (a member function
     // out of line would need the value in memory).
     ONCOSTATE_SFLOAT_INLINE static constexpr carried scaled_carried(sfloat x, int k) noexcept {
-        if (x.mantissa() == 0) return x.carry();
+        if (x.mantissa() == 0) return x.to_carried();
         const std::int32_t e = static_cast<std::int32_t>(x.exponent()) + k;
-        if (e > max_exponent) return (x.negative() ? -max() : max()).carry();
-        if (e < -max_exponent) return sfloat{}.carry();
+        if (e > max_exponent) return (x.negative() ? -max() : max()).to_carried();
+        if (e < -max_exponent) return sfloat{}.to_carried();
         sfloat r = x;
 #if ONCOSTATE_SFLOAT_PACKED
         r.bits_ = (x.bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32);
 #else
         r.exp_ = static_cast<std::int16_t>(e);
 #endif
-        return r.carry();
+        return r.to_carried();
     }
 
     ONCOSTATE_SFLOAT_INLINE static constexpr std::int64_t floor_of(sfloat x) noexcept {

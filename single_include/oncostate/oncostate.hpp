@@ -396,12 +396,12 @@ public:
     // otherwise the value itself.
 #if ONCOSTATE_SFLOAT_PACKED
     using carried = std::uint64_t;
-    ONCOSTATE_SFLOAT_FORCE constexpr carried carry() const noexcept { return bits_; }
-    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat uncarry(carried w) noexcept { return of_word(w); }
+    ONCOSTATE_SFLOAT_FORCE constexpr carried to_carried() const noexcept { return bits_; }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat from_carried(carried w) noexcept { return of_word(w); }
 #else
     using carried = sfloat;
-    ONCOSTATE_SFLOAT_FORCE constexpr carried carry() const noexcept { return *this; }
-    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat uncarry(carried v) noexcept { return v; }
+    ONCOSTATE_SFLOAT_FORCE constexpr carried to_carried() const noexcept { return *this; }
+    ONCOSTATE_SFLOAT_FORCE static constexpr sfloat from_carried(carried v) noexcept { return v; }
 #endif
 
     static constexpr sfloat max() noexcept {
@@ -475,7 +475,7 @@ public:
     ONCOSTATE_SFLOAT_FORCE friend constexpr bool operator>=(sfloat a, sfloat b) noexcept { return !less(a, b); }
 
     // x * 2^k, exact unless it saturates or underflows.
-    ONCOSTATE_SFLOAT_FORCE constexpr sfloat scaled(int k) const noexcept { return uncarry(scaled_carried(*this, k)); }
+    ONCOSTATE_SFLOAT_FORCE constexpr sfloat scaled(int k) const noexcept { return from_carried(scaled_carried(*this, k)); }
 
     // Largest integer <= x, saturated to the int64 range.
     ONCOSTATE_SFLOAT_FORCE constexpr std::int64_t floor_int() const noexcept { return floor_of(*this); }
@@ -517,17 +517,17 @@ private:
     // scaled(), floor_int() and fraction64() take the value, not its address (a member function
     // out of line would need the value in memory).
     ONCOSTATE_SFLOAT_INLINE static constexpr carried scaled_carried(sfloat x, int k) noexcept {
-        if (x.mantissa() == 0) return x.carry();
+        if (x.mantissa() == 0) return x.to_carried();
         const std::int32_t e = static_cast<std::int32_t>(x.exponent()) + k;
-        if (e > max_exponent) return (x.negative() ? -max() : max()).carry();
-        if (e < -max_exponent) return sfloat{}.carry();
+        if (e > max_exponent) return (x.negative() ? -max() : max()).to_carried();
+        if (e < -max_exponent) return sfloat{}.to_carried();
         sfloat r = x;
 #if ONCOSTATE_SFLOAT_PACKED
         r.bits_ = (x.bits_ & ~(std::uint64_t{0xFFFFu} << 32)) | (static_cast<std::uint64_t>(static_cast<std::uint32_t>(e + max_exponent)) << 32);
 #else
         r.exp_ = static_cast<std::int16_t>(e);
 #endif
-        return r.carry();
+        return r.to_carried();
     }
 
     ONCOSTATE_SFLOAT_INLINE static constexpr std::int64_t floor_of(sfloat x) noexcept {
@@ -1426,7 +1426,7 @@ constexpr sfloat::carried times_series(bool neg, std::uint64_t a_mag, std::int32
     const std::uint64_t d = mulhi(a, inner);  // |d| < 2^-6 in Q64
     const std::uint64_t half = a_mag >> 1;     // headroom for x (1 + d)
     const std::uint64_t m = z_negative ? half - mulhi(half, d) : half + mulhi(half, d);
-    return sfloat::make(neg, m, e - 62).carry();
+    return sfloat::make(neg, m, e - 62).to_carried();
 }
 
 // Q64 coefficients: 1/(i + 1)! for e^x - 1 = x (1 + x/2 + x^2/6 + ...), error below 2^-48;
@@ -1476,7 +1476,7 @@ constexpr sfloat::carried log_parts(std::uint64_t m, std::int32_t k) noexcept {
     const auto& c = coefficients.log1p;
     if (k == 0 && m < top + (std::uint64_t{1} << 57)) {  // [1, 1 + 1/64): the series on x - 1
         const std::uint64_t r = m - top;                 // x - 1 = r 2^-63
-        if (r == 0) return sfloat{}.carry();
+        if (r == 0) return sfloat{}.to_carried();
         const int lz = ::oncostate::detail::clz64(r);
         return times_series(false, r << lz, -lz, c, 6, true);
     }
@@ -1498,7 +1498,7 @@ constexpr sfloat::carried log_parts(std::uint64_t m, std::int32_t k) noexcept {
                              static_cast<std::int64_t>(log_g >> 16);
     return (sum < 0 ? sfloat::make(true, static_cast<std::uint64_t>(-sum), -48)
                     : sfloat::make(false, static_cast<std::uint64_t>(sum), -48))
-        .carry();
+        .to_carried();
 }
 
 // 2^31 / sqrt(g) at the midpoint of each interval [1 + i/16, 1 + (i + 1)/16), i = 0..47: the
@@ -1645,12 +1645,12 @@ constexpr sfloat::carried exp_carried(sfloat x) noexcept {
     using t = real_traits<sfloat>;
     constexpr sfloat max_log = t::max_log();
     constexpr sfloat one = sfloat(1.0);
-    if (x > max_log) return t::max().carry();
-    if (x < -max_log) return sfloat{}.carry();
-    if (x.is_zero() || x.exponent() < -50) return one.carry();  // |x| < 2^-50: e^x rounds to 1
+    if (x > max_log) return t::max().to_carried();
+    if (x < -max_log) return sfloat{}.to_carried();
+    if (x.is_zero() || x.exponent() < -50) return one.to_carried();  // |x| < 2^-50: e^x rounds to 1
     std::int32_t n = 0;
     const std::uint64_t m = exp_parts(x.negative(), x.mantissa(), x.exponent(), n);
-    return sfloat::make(false, m, n - 63).carry();
+    return sfloat::make(false, m, n - 63).to_carried();
 }
 
 constexpr sfloat::carried expm1_carried(sfloat x) noexcept {
@@ -1658,32 +1658,32 @@ constexpr sfloat::carried expm1_carried(sfloat x) noexcept {
     constexpr sfloat max_log = t::max_log();
     constexpr sfloat minus_one = sfloat(-1.0);
     const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
-    if (x.is_zero()) return x.carry();
+    if (x.is_zero()) return x.to_carried();
     if (x.exponent() < -6) return times_series(x.negative(), mag, x.exponent(), coefficients.expm1, 5, false);
-    if (x > max_log) return t::max().carry();
-    if (x < -max_log) return minus_one.carry();
+    if (x > max_log) return t::max().to_carried();
+    if (x < -max_log) return minus_one.to_carried();
     std::int32_t n = 0;
     const std::uint64_t m = exp_parts(x.negative(), x.mantissa(), x.exponent(), n);  // e^x = m 2^(n - 63)
     if (!x.negative()) {  // x >= 1/64: n >= 0
-        if (n >= 63) return sfloat::make(false, m, n - 63).carry();  // the 1 lies below the last place kept
-        return sfloat::make(false, m - (std::uint64_t{1} << (63 - n)), n - 63).carry();
+        if (n >= 63) return sfloat::make(false, m, n - 63).to_carried();  // the 1 lies below the last place kept
+        return sfloat::make(false, m - (std::uint64_t{1} << (63 - n)), n - 63).to_carried();
     }
     // x <= -1/64: n <= -1, and 1 - e^x is computed in Q64
     const std::int32_t shift = -n - 1;
     const std::uint64_t v = shift >= 64 ? 0 : m >> shift;  // e^x 2^64
-    return (v == 0 ? minus_one : sfloat::make(true, ~v + 1, -64)).carry();
+    return (v == 0 ? minus_one : sfloat::make(true, ~v + 1, -64)).to_carried();
 }
 
 constexpr sfloat::carried log_carried(sfloat x) noexcept {
-    if (x.is_zero() || x.negative()) return (-sfloat::max()).carry();
+    if (x.is_zero() || x.negative()) return (-sfloat::max()).to_carried();
     return log_parts(std::uint64_t{x.mantissa()} << 32, x.exponent());
 }
 
 constexpr sfloat::carried log1p_carried(sfloat x) noexcept {
     const std::uint64_t mag = std::uint64_t{x.mantissa()} << 32;  // |x| = mag 2^(exponent - 63)
-    if (x.is_zero()) return x.carry();
+    if (x.is_zero()) return x.to_carried();
     if (x.exponent() < -6) return times_series(x.negative(), mag, x.exponent(), coefficients.log1p, 6, true);
-    if (x.negative() && x.exponent() >= 0) return (-sfloat::max()).carry();  // x <= -1
+    if (x.negative() && x.exponent() >= 0) return (-sfloat::max()).to_carried();  // x <= -1
     // x >= 2^32: log(1 + x) - log(x) < 2^-32
     if (x.exponent() > 31) return log_parts(mag, x.exponent());
     // 1 + x exactly, in units of x's last place
@@ -1694,12 +1694,12 @@ constexpr sfloat::carried log1p_carried(sfloat x) noexcept {
 }
 }  // namespace detail::sfm
 
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat exp(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::exp_carried(x)); }
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat expm1(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::expm1_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat exp(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::exp_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat expm1(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::expm1_carried(x)); }
 // Returns -max() for x <= 0.
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat log(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::log_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat log(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::log_carried(x)); }
 // Returns -max() for x <= -1.
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat log1p(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::log1p_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat log1p(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::log1p_carried(x)); }
 
 // e^x. Reduction x = (64 m + j) ln2/64 + r with |r| <= ln2/128 (Cody-Waite), a table of 2^(j/64),
 // and a short Taylor polynomial for e^r (Tang 1989).
@@ -1779,7 +1779,7 @@ constexpr float sqrt(float x) noexcept { return x > 0.0f ? __builtin_sqrtf(x) : 
 constexpr double sqrt(double x) noexcept { return x > 0.0 ? __builtin_sqrt(x) : 0.0; }
 namespace detail::sfm {
 constexpr sfloat::carried sqrt_carried(sfloat x) noexcept {
-    if (x.is_zero() || x.negative()) return sfloat{}.carry();
+    if (x.is_zero() || x.negative()) return sfloat{}.to_carried();
     // x = m 2^E with E = exponent - 31; make the power even and take the root of a 64-bit integer
     const int e = x.exponent() - 31;
     const bool odd = (e & 1) != 0;
@@ -1787,10 +1787,10 @@ constexpr sfloat::carried sqrt_carried(sfloat x) noexcept {
     const int e2 = e - (odd ? 31 : 32);
     const std::uint32_t root = isqrt_floor(op);
     const std::uint64_t rem = op - ::oncostate::detail::mul_32x32(root, root);
-    return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2).carry();  // to nearest
+    return sfloat::make(false, std::uint64_t{root} + (rem > root ? 1u : 0u), e2 / 2).to_carried();  // to nearest
 }
 }  // namespace detail::sfm
-ONCOSTATE_ALWAYS_INLINE constexpr sfloat sqrt(sfloat x) noexcept { return sfloat::uncarry(detail::sfm::sqrt_carried(x)); }
+ONCOSTATE_ALWAYS_INLINE constexpr sfloat sqrt(sfloat x) noexcept { return sfloat::from_carried(detail::sfm::sqrt_carried(x)); }
 
 template <class R>
 constexpr R sqrt(R x) noexcept {

@@ -67,7 +67,7 @@ constexpr sfloat::carried times_series(bool neg, std::uint64_t a_mag, std::int32
     const std::uint64_t d = mulhi(a, inner);  // |d| < 2^-6 in Q64
     const std::uint64_t half = a_mag >> 1;     // headroom for x (1 + d)
     const std::uint64_t m = z_negative ? half - mulhi(half, d) : half + mulhi(half, d);
-    return sfloat::make(neg, m, e - 62).carry();
+    return sfloat::make(neg, m, e - 62).to_carried();
 }
 
 // Q64 coefficients: 1/(i + 1)! for e^x - 1 = x (1 + x/2 + x^2/6 + ...), error below 2^-48;
@@ -117,7 +117,7 @@ constexpr sfloat::carried log_parts(std::uint64_t m, std::int32_t k) noexcept {
     const auto& c = coefficients.log1p;
     if (k == 0 && m < top + (std::uint64_t{1} << 57)) {  // [1, 1 + 1/64): the series on x - 1
         const std::uint64_t r = m - top;                 // x - 1 = r 2^-63
-        if (r == 0) return sfloat{}.carry();
+        if (r == 0) return sfloat{}.to_carried();
         const int lz = ::oncostate::detail::clz64(r);
         return times_series(false, r << lz, -lz, c, 6, true);
     }
@@ -139,7 +139,7 @@ constexpr sfloat::carried log_parts(std::uint64_t m, std::int32_t k) noexcept {
                              static_cast<std::int64_t>(log_g >> 16);
     return (sum < 0 ? sfloat::make(true, static_cast<std::uint64_t>(-sum), -48)
                     : sfloat::make(false, static_cast<std::uint64_t>(sum), -48))
-        .carry();
+        .to_carried();
 }
 
 // 2^31 / sqrt(g) at the midpoint of each interval [1 + i/16, 1 + (i + 1)/16), i = 0..47: the
