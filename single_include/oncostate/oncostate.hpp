@@ -2849,6 +2849,11 @@ constexpr std::uint64_t sat_add(std::uint64_t a, std::uint64_t b) noexcept {
     const std::uint64_t s = a + b;
     return s > max_cells ? max_cells : s;
 }
+// a + b + c clamped to max_cells: three counts of at most 2^62 cannot wrap either.
+constexpr std::uint64_t sat_add3(std::uint64_t a, std::uint64_t b, std::uint64_t c) noexcept {
+    const std::uint64_t s = a + b + c;
+    return s > max_cells ? max_cells : s;
+}
 template <class R>
 constexpr R clamp01(R x) noexcept {
     using k = real_const<R>;
@@ -2898,7 +2903,7 @@ public:
     constexpr std::uint64_t dormant_cells() const noexcept { return sum(&clone::dormant); }
     constexpr std::uint64_t cells() const noexcept {
         std::uint64_t n = 0;
-        for (const clone& c : clones_) n = detail::sat_add(n, detail::sat_add(c.proliferating, c.dormant));
+        for (const clone& c : clones_) n = detail::sat_add3(n, c.proliferating, c.dormant);
         return n;
     }
     constexpr bool extinct() const noexcept { return cells() == 0; }

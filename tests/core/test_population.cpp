@@ -291,6 +291,23 @@ TEST_CASE("population: counts saturate instead of wrapping") {
     CHECK(pop.cells() == max_cells);
 }
 
+TEST_CASE("population: the cell total saturates at max_cells over every clone and compartment") {
+    population<q16_16, 4> pop;
+    const std::uint64_t quarter = max_cells / 4;
+    CHECK(pop.add_cells(0, quarter, quarter) == errc::ok);
+    CHECK(pop.cells() == max_cells / 2);
+    CHECK(pop.add_cells(1, quarter, quarter - 1) == errc::ok);
+    CHECK(pop.cells() == max_cells - 1);
+    CHECK(pop.add_cells(2, 1, 0) == errc::ok);
+    CHECK(pop.cells() == max_cells);
+    CHECK(pop.add_cells(2, 0, 1) == errc::ok);  // one over
+    CHECK(pop.cells() == max_cells);
+    CHECK(pop.add_cells(3, max_cells, max_cells) == errc::ok);  // the largest counts there are
+    CHECK(pop.cells() == max_cells);
+    CHECK(pop.add_cells(2, max_cells, max_cells) == errc::ok);
+    CHECK(pop.cells() == max_cells);
+}
+
 TEST_CASE("population: fixed-point runs are bit-identical on every platform") {
     using R = sfloat;
     kernel_params<R> p = growth_only<q16_16>(0.14, 0.05);
