@@ -599,7 +599,7 @@ private:
     }
 
     // a < b: by sign, then by magnitude (exponent, then mantissa); zero has no sign.
-    ONCOSTATE_SFLOAT_INLINE static constexpr bool less(sfloat a, sfloat b) noexcept {
+    ONCOSTATE_SFLOAT_FORCE static constexpr bool less(sfloat a, sfloat b) noexcept {
 #if ONCOSTATE_SFLOAT_PACKED
         // Below the sign, the word orders as the magnitude: biased exponent above a mantissa
         // that is 0 (zero, whose word is 0) or >= 2^31. A negative value is never zero.
