@@ -283,7 +283,7 @@ constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr, R
 
 // log f(k) - log f(m) for Binomial(n, p), m the mode; written so no large terms cancel.
 template <class R>
-ONCOSTATE_ALWAYS_INLINE constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint64_t k) noexcept {
+ONCOSTATE_INLINE_FOR_STACK constexpr R binomial_log_ratio(std::uint64_t n, R p, std::uint64_t m, std::uint64_t k) noexcept {
     using t = real_traits<R>;
     constexpr R one = R(1.0);
     constexpr R half = R(0.5);
@@ -351,7 +351,7 @@ constexpr std::uint64_t binomial_btrs(Rng& g, std::uint64_t n, R p, R nr, R mean
 
 // log P(X = k) for Poisson(mean), m = floor(mean); written so no large terms cancel.
 template <class R>
-ONCOSTATE_ALWAYS_INLINE constexpr R poisson_log_pmf(R mean, std::uint64_t m, std::uint64_t k) noexcept {
+ONCOSTATE_INLINE_FOR_STACK constexpr R poisson_log_pmf(R mean, std::uint64_t m, std::uint64_t k) noexcept {
     using t = real_traits<R>;
     constexpr R one = R(1.0);
     constexpr R half = R(0.5);

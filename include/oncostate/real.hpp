@@ -60,21 +60,24 @@ struct ieee_ops {
     }
 };
 
-// Conversions between IEEE values and 64-bit integers go through 32-bit ones where the value
-// fits: a 32-bit core converts those in one instruction (or a short routine), while its 64-bit
-// conversions are library routines (GCC's float-to-uint64 on a Cortex-M4F goes through double
-// arithmetic). Results are the same either way.
-template <class F>
-constexpr bool ieee_fits_int32(F x) noexcept {
-    return x > F(-2147483648.0) && x < F(2147483648.0);
-}
+// Conversions between IEEE values and 64-bit integers. Narrow (the default on 32-bit cores):
+// through 32-bit integers where the value fits, which such a core converts in one instruction
+// or a short routine, while its 64-bit conversions are library routines (GCC's float-to-uint64
+// on a Cortex-M4F goes through double arithmetic), and a probability's 64-bit binary fraction
+// from its bits. Wide (64-bit hosts): the compiler's own conversions, faster there. The results
+// are the same either way (tests/core/test_math.cpp checks both against the plain casts).
+#if defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ >= 8
+constexpr bool ieee_narrow = false;
+#else
+constexpr bool ieee_narrow = true;
+#endif
 
-template <class F>
+template <class F, bool Narrow = ieee_narrow>
 constexpr std::int64_t ieee_floor_int(F x) noexcept {
     if (!(x == x)) return 0;  // NOLINT(misc-redundant-expression): NaN test without <cmath>
     if (x >= F(9.2e18)) return INT64_MAX;
     if (x <= F(-9.2e18)) return INT64_MIN;
-    if (ieee_fits_int32(x)) {
+    if (Narrow && x > F(-2147483648.0) && x < F(2147483648.0)) {
         std::int32_t t = static_cast<std::int32_t>(x);  // > INT32_MIN, so t - 1 fits
         if (static_cast<F>(t) > x) --t;
         return t;
@@ -84,21 +87,22 @@ constexpr std::int64_t ieee_floor_int(F x) noexcept {
     return t;
 }
 
-template <class F>
+template <class F, bool Narrow = ieee_narrow>
 constexpr F ieee_from_uint(std::uint64_t v) noexcept {
-    return (v >> 32) == 0 ? static_cast<F>(static_cast<std::uint32_t>(v)) : static_cast<F>(v);
+    return Narrow && (v >> 32) == 0 ? static_cast<F>(static_cast<std::uint32_t>(v)) : static_cast<F>(v);
 }
-template <class F>
+template <class F, bool Narrow = ieee_narrow>
 constexpr F ieee_from_int(std::int64_t v) noexcept {
-    return v >= INT32_MIN && v <= INT32_MAX ? static_cast<F>(static_cast<std::int32_t>(v)) : static_cast<F>(v);
+    return Narrow && v >= INT32_MIN && v <= INT32_MAX ? static_cast<F>(static_cast<std::int32_t>(v)) : static_cast<F>(v);
 }
 
-// p 2^64 truncated, from p's bits (p = m 2^(field - bias - MantBits), or a subnormal's
-// m 2^(1 - bias - MantBits)): exactly static_cast<std::uint64_t>(p * 2^64) without the conversion.
-template <class F, class U, int MantBits, int ExpBias>
+// p 2^64 truncated. Narrow: from p's bits, p = m 2^(field - bias - MantBits) (a subnormal:
+// m 2^(1 - bias - MantBits)), exactly static_cast<std::uint64_t>(p * 2^64) without the conversion.
+template <class F, class U, int MantBits, int ExpBias, bool Narrow = ieee_narrow>
 constexpr std::uint64_t ieee_fraction64(F p) noexcept {
     if (!(p > F(0))) return 0;
     if (p >= F(1)) return UINT64_MAX;
+    if (!Narrow) return static_cast<std::uint64_t>(p * F(18446744073709551616.0));
     const U bits = bit_cast<U>(p);
     const int field = static_cast<int>(bits >> MantBits);  // the sign bit is 0
     const std::uint64_t m = static_cast<std::uint64_t>(bits & ((U{1} << MantBits) - 1)) | (field != 0 ? std::uint64_t{1} << MantBits : 0u);

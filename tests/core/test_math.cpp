@@ -142,8 +142,11 @@ std::uint64_t fraction_by_cast(F p) {
 }
 
 // Values of every magnitude: random bit patterns (sign, exponent and mantissa), plus edges.
-template <class F, class U>
+// Both routes (Narrow: through 32-bit integers and bits; wide: the compiler's casts) and the
+// traits, which pick one by the target.
+template <class F, class U, int MantBits, int ExpBias, bool Narrow>
 void check_ieee_conversions() {
+    namespace d = oncostate::detail;
     using t = oncostate::real_traits<F>;
     const F edges[] = {F(0), F(-0.0), F(1), F(-1), F(0.5), F(-0.5), F(2147483520.0), F(-2147483648.0), F(2147483648.0),
                        F(-2147483904.0), F(9.1e18), F(-9.1e18), F(1e-30), F(-1e-30), F(0.9999999), F(1e-40)};
@@ -152,21 +155,30 @@ void check_ieee_conversions() {
         s ^= s << 13;
         s ^= s >> 7;
         s ^= s << 17;
-        F x = i < 16 ? edges[i] : oncostate::detail::bit_cast<F>(static_cast<U>(s >> (64 - 8 * sizeof(U))));
+        F x = i < 16 ? edges[i] : d::bit_cast<F>(static_cast<U>(s >> (64 - 8 * sizeof(U))));
         if (!(x == x) || x - x != x - x) x = F(0.25);  // NOLINT(misc-redundant-expression): no NaN or inf
+        CHECK(d::ieee_floor_int<F, Narrow>(x) == floor_by_cast(x));
         CHECK(t::floor_int(x) == floor_by_cast(x));
-        CHECK(t::fraction64(x) == fraction_by_cast(x));
         const F p = x < F(0) ? -x : x;  // and the same magnitude in [0, 1)
         const F q = p < F(1) ? p : F(1) / (p + F(1));
-        CHECK(t::fraction64(q) == fraction_by_cast(q));
+        const F fractions[] = {x, q};
+        for (const F v : fractions) {
+            CHECK(d::ieee_fraction64<F, U, MantBits, ExpBias, Narrow>(v) == fraction_by_cast(v));
+            CHECK(t::fraction64(v) == fraction_by_cast(v));
+        }
         const std::uint64_t u = s >> (i % 64);
+        const std::int64_t k = static_cast<std::int64_t>(s) >> (i % 64);
+        CHECK(d::ieee_from_uint<F, Narrow>(u) == static_cast<F>(u));
+        CHECK(d::ieee_from_int<F, Narrow>(k) == static_cast<F>(k));
         CHECK(t::from_uint(u) == static_cast<F>(u));
-        CHECK(t::from_int(static_cast<std::int64_t>(s) >> (i % 64)) == static_cast<F>(static_cast<std::int64_t>(s) >> (i % 64)));
+        CHECK(t::from_int(k) == static_cast<F>(k));
     }
 }
 }  // namespace
 
-TEST_CASE("math: float and double conversions through 32-bit integers and bits equal the 64-bit casts") {
-    check_ieee_conversions<float, std::uint32_t>();
-    check_ieee_conversions<double, std::uint64_t>();
+TEST_CASE("math: float and double conversions, narrow and wide, equal the 64-bit casts") {
+    check_ieee_conversions<float, std::uint32_t, 23, 127, true>();
+    check_ieee_conversions<float, std::uint32_t, 23, 127, false>();
+    check_ieee_conversions<double, std::uint64_t, 52, 1023, true>();
+    check_ieee_conversions<double, std::uint64_t, 52, 1023, false>();
 }
