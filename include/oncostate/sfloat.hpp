@@ -43,12 +43,13 @@
 #endif
 #endif
 
-// Inlining. ONCOSTATE_SFLOAT_INLINE marks the operators: inlined into their callers when optimising
-// for speed on a 64-bit core (there the call, and passing the operands and result packed in
-// registers, cost about as much as the arithmetic), and kept as single out-of-line copies
-// otherwise, e.g. at -Os on a Cortex-M0 (flash). There GCC's noclone keeps every call site
-// passing the two-word operands as they are rather than a clone's separate fields, which makes
-// the call sites smaller and, since sfloats mostly live in memory, no slower.
+// Inlining. ONCOSTATE_SFLOAT_INLINE marks the arithmetic (the operators, or with the packed word
+// the *_word functions behind them; floor_of, fraction_of, scaled_carried): inlined into their
+// callers when optimising for speed on a 64-bit core (there the call, and passing the operands
+// and result packed in registers, cost about as much as the arithmetic), and kept as single
+// out-of-line copies otherwise, e.g. at -Os on a Cortex-M0 (flash). There GCC's noclone keeps
+// every call site passing the two-word operands as they are rather than a clone's separate
+// fields, which makes the call sites smaller and, since sfloats mostly live in memory, no slower.
 // ONCOSTATE_SFLOAT_FORCE marks helpers with one caller or a few instructions: inlined whenever
 // optimising.
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__OPTIMIZE__)

@@ -363,7 +363,8 @@ private:
         }
     }
 
-    // Today's systemic therapies from the line's schedule, then the patient's day.
+    // Today's systemic therapies from the line's schedule, then the patient's day. Not inlined:
+    // the day's actions are not on the stack under the clinic's draws.
     template <class Sink>
     ONCOSTATE_NOINLINE constexpr void act_today(const params_type& p, const plan_type& plan, Sink& sink) noexcept {
         therapy_action<real> actions[max_line_therapies] = {};
