@@ -123,7 +123,6 @@ struct real_traits<float> {
     // below this |t|, log1p(t) = t (1 - t/2) and expm1(t) = t (1 + t/2) to the type's precision
     // (the neglected t^2/3 relative term is under half an ulp)
     static constexpr float tiny() noexcept { return 1.0f / 8192.0f; }  // 2^-13
-    static constexpr std::uint64_t direct_trials = 12;  // binomial: trial by trial up to this n
     static constexpr float max() noexcept { return 3.0e38f; }
     static constexpr float max_log() noexcept { return 88.0f; }  // exp(x) saturates above
     static constexpr float ldexp(float x, int k) noexcept { return ops::ldexp(x, k); }
@@ -148,7 +147,6 @@ struct real_traits<double> {
     static constexpr int log_terms = 9;
     static constexpr int newton_steps = 5;
     static constexpr double tiny() noexcept { return 1.0 / 268435456.0; }  // 2^-28
-    static constexpr std::uint64_t direct_trials = 12;
     static constexpr double max() noexcept { return 1.0e308; }
     static constexpr double max_log() noexcept { return 709.0; }
     static constexpr double ldexp(double x, int k) noexcept { return ops::ldexp(x, k); }
@@ -168,7 +166,6 @@ template <>
 struct real_traits<sfloat> {
     static constexpr const char* name = "sfloat";
     static constexpr int newton_steps = 4;  // cbrt (exp, log, log1p, expm1, sqrt: math.hpp's sfloat overloads)
-    static constexpr std::uint64_t direct_trials = 64;  // software arithmetic makes formulas dear
     static constexpr sfloat max() noexcept { return sfloat::max(); }
     static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }
     static constexpr sfloat ldexp(sfloat x, int k) noexcept { return x.scaled(k); }

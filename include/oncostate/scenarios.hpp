@@ -42,15 +42,15 @@ struct scenario {
 // translation units.
 inline constexpr scenario scenarios[lesson_count] = {
     {lesson::oligometastatic_cure, "oligometastatic-cure",
-     "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 6, 10000000, 7300, 0, 0},
+     "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 2, 10000000, 7300, 0, 0},
     {lesson::late_relapse, "late-relapse",
      "Cells asleep in the bone marrow can wake up years after the primary was removed.",
-     cancer::breast_hr_positive, 1, 20000000, 7300, 0, 0},
+     cancer::breast_hr_positive, 3, 20000000, 7300, 0, 0},
     {lesson::targeted_relapse_and_rescue, "t790m-relapse-rescue",
      "A targeted drug works until a resistant clone takes over; a next-generation drug works again.",
      cancer::nsclc_egfr, 1, 2000000000, 2555, 20000000, 1},
     {lesson::germ_cell_cure, "germ-cell-cure", "Some cancers are cured by chemotherapy even when widespread.",
-     cancer::germ_cell, 2, 20000000, 3650, 0, 0},
+     cancer::germ_cell, 1, 20000000, 3650, 0, 0},
     {lesson::durable_immunotherapy, "durable-immunotherapy",
      "Checkpoint inhibitors can hold the disease in check long after the last dose.", cancer::melanoma, 3,
      1000000000, 3650, 0, 0},

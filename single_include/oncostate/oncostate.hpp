@@ -1208,7 +1208,6 @@ struct real_traits<float> {
     // below this |t|, log1p(t) = t (1 - t/2) and expm1(t) = t (1 + t/2) to the type's precision
     // (the neglected t^2/3 relative term is under half an ulp)
     static constexpr float tiny() noexcept { return 1.0f / 8192.0f; }  // 2^-13
-    static constexpr std::uint64_t direct_trials = 12;  // binomial: trial by trial up to this n
     static constexpr float max() noexcept { return 3.0e38f; }
     static constexpr float max_log() noexcept { return 88.0f; }  // exp(x) saturates above
     static constexpr float ldexp(float x, int k) noexcept { return ops::ldexp(x, k); }
@@ -1233,7 +1232,6 @@ struct real_traits<double> {
     static constexpr int log_terms = 9;
     static constexpr int newton_steps = 5;
     static constexpr double tiny() noexcept { return 1.0 / 268435456.0; }  // 2^-28
-    static constexpr std::uint64_t direct_trials = 12;
     static constexpr double max() noexcept { return 1.0e308; }
     static constexpr double max_log() noexcept { return 709.0; }
     static constexpr double ldexp(double x, int k) noexcept { return ops::ldexp(x, k); }
@@ -1253,7 +1251,6 @@ template <>
 struct real_traits<sfloat> {
     static constexpr const char* name = "sfloat";
     static constexpr int newton_steps = 4;  // cbrt (exp, log, log1p, expm1, sqrt: math.hpp's sfloat overloads)
-    static constexpr std::uint64_t direct_trials = 64;  // software arithmetic makes formulas dear
     static constexpr sfloat max() noexcept { return sfloat::max(); }
     static constexpr sfloat max_log() noexcept { return sfloat(11000.0); }
     static constexpr sfloat ldexp(sfloat x, int k) noexcept { return x.scaled(k); }
@@ -1990,8 +1987,8 @@ ONCOSTATE_NAMESPACE_END
 //
 // Every loop is bounded. Methods:
 //   bernoulli   exact to 2^-64: the probability as a 64-bit binary fraction, compared word by word;
-//   binomial    n up to a type-dependent few (12 float/double, 64 sfloat) and mean >= 1/64: one
-//               exact Bernoulli trial per cell;
+//   binomial    n up to 64 and mean >= 1/64: one exact Bernoulli trial per cell, decided for 32
+//               cells at once bit-plane by bit-plane (about log2(n) + 2 random words);
 //               mean < 10: inversion (exact), with the zero/non-zero decision made first by an
 //               exact Bernoulli draw so that rare events (mean 1e-12) keep their probability;
 //               mean >= 10 and variance < 2^16: BTRS, transformed rejection with squeeze
@@ -2000,7 +1997,7 @@ ONCOSTATE_NAMESPACE_END
 //               error: the skewness term, below 0.4% of a standard deviation);
 //   poisson     mean < 10: inversion; mean >= 10 and < 2^16: PTRS (Hormann 1993, Insurance Math
 //               Econ 12:39), exact; larger: normal approximation;
-//   normal      Marsaglia polar method;
+//   normal      ziggurat (Marsaglia & Tsang 2000), exact;
 //   categorical linear scan of a weight table.
 // Rejection loops stop after 64 rounds (probability below 1e-50) and return the mode.
 #ifndef ONCOSTATE_DISTRIBUTIONS_HPP
@@ -2015,6 +2012,7 @@ namespace detail {
 constexpr int max_rejection_rounds = 64;
 constexpr std::uint64_t max_product_gap = 16;  // BTRS: |k - mode| up to which f(k)/f(m) is a product
 constexpr std::uint64_t max_inversion_steps = 80;  // P(X > 80) < 1e-40 when the mean is below 10
+constexpr std::uint64_t max_direct_trials = 64;    // binomial: trial by trial up to this n
 
 // log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi)/2]: the Stirling remainder. Its first
 // values are a table in static storage (a local constexpr array would be copied to the stack on
@@ -2234,16 +2232,37 @@ constexpr void zero_probability(R a, R& p0, R& p_pos) noexcept {
     }
 }
 
-// The count of successes among n Bernoulli trials of probability t / 2^64, trial by trial.
+// Set bits of x (no library call on cores without a population-count instruction).
+constexpr std::uint32_t popcount32(std::uint32_t x) noexcept {
+    x = x - ((x >> 1) & 0x55555555u);
+    x = (x & 0x33333333u) + ((x >> 2) & 0x33333333u);
+    x = (x + (x >> 4)) & 0x0F0F0F0Fu;
+    return (x * 0x01010101u) >> 24;
+}
+// The successes among up to 32 Bernoulli trials of probability t / 2^64, one trial per set bit of
+// `undecided`, decided bit-plane by bit-plane: trial i's uniform is 0.u1 u2 ..., and the plane j
+// word holds every trial's bit u_j. A trial whose bit differs from t's bit j is decided (a success
+// when t's bit is 1, as then u < t); the rest stay undecided. Each plane settles half of them, so
+// about log2(trials) + 2 words settle all; after 64 planes the rest have u >= t (failures).
+template <class Rng>
+constexpr std::uint32_t bernoulli_lanes(Rng& g, std::uint32_t undecided, std::uint64_t t) noexcept {
+    std::uint32_t successes = 0;
+    std::uint64_t bits = t;
+    for (int plane = 0; plane < 64 && undecided != 0; ++plane, bits <<= 1) {
+        const std::uint32_t u = g.next();
+        const std::uint32_t t_bit = 0u - static_cast<std::uint32_t>(bits >> 63);  // all ones or zero
+        successes |= undecided & ~u & t_bit;
+        undecided &= ~(u ^ t_bit);  // the trials whose bit equals t's
+    }
+    return popcount32(successes);
+}
+// The count of successes among n >= 1 Bernoulli trials of probability t / 2^64 (exact), in groups
+// of 32; n is at most max_direct_trials.
 template <class Rng>
 constexpr std::uint64_t bernoulli_trials(Rng& g, std::uint64_t n, std::uint64_t t) noexcept {
-    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32), t_lo = static_cast<std::uint32_t>(t);
     std::uint64_t k = 0;
-    for (std::uint64_t i = 0; i < n; ++i) {
-        const std::uint32_t hi = g.next();
-        k += (hi < t_hi || (hi == t_hi && g.next() < t_lo)) ? 1u : 0u;
-    }
-    return k;
+    for (; n > 32; n -= 32) k += bernoulli_lanes(g, UINT32_MAX, t);
+    return k + bernoulli_lanes(g, UINT32_MAX >> (32 - n), t);
 }
 // Below this mean a binomial draw is decided by one exact "any success?" draw (cheaper than trials).
 template <class R>
@@ -2491,8 +2510,8 @@ constexpr std::uint64_t binomial(Rng& g, std::uint64_t n, R p) noexcept {
     if (n != 0 && p > zero) {
         const R nr = real_traits<R>::from_uint(n);
         const R mean = nr * p;
-        if (n <= real_traits<R>::direct_trials && !(mean < detail::rare_mean<R>())) {
-            x = detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than any formula
+        if (n <= detail::max_direct_trials && !(mean < detail::rare_mean<R>())) {
+            x = detail::bernoulli_trials(g, n, real_traits<R>::fraction64(p));  // cheaper than a formula
         } else if (mean < inversion_mean) {
             x = detail::binomial_inversion(g, n, p, nr, mean);
         } else {
@@ -5945,15 +5964,15 @@ struct scenario {
 // translation units.
 inline constexpr scenario scenarios[lesson_count] = {
     {lesson::oligometastatic_cure, "oligometastatic-cure",
-     "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 6, 10000000, 7300, 0, 0},
+     "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 2, 10000000, 7300, 0, 0},
     {lesson::late_relapse, "late-relapse",
      "Cells asleep in the bone marrow can wake up years after the primary was removed.",
-     cancer::breast_hr_positive, 1, 20000000, 7300, 0, 0},
+     cancer::breast_hr_positive, 3, 20000000, 7300, 0, 0},
     {lesson::targeted_relapse_and_rescue, "t790m-relapse-rescue",
      "A targeted drug works until a resistant clone takes over; a next-generation drug works again.",
      cancer::nsclc_egfr, 1, 2000000000, 2555, 20000000, 1},
     {lesson::germ_cell_cure, "germ-cell-cure", "Some cancers are cured by chemotherapy even when widespread.",
-     cancer::germ_cell, 2, 20000000, 3650, 0, 0},
+     cancer::germ_cell, 1, 20000000, 3650, 0, 0},
     {lesson::durable_immunotherapy, "durable-immunotherapy",
      "Checkpoint inhibitors can hold the disease in check long after the last dose.", cancer::melanoma, 3,
      1000000000, 3650, 0, 0},

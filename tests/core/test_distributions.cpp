@@ -116,8 +116,11 @@ void check_all() {
         const double e = q * test::samples;
         CHECK(test::dabs(hits - e) <= 4 * std::sqrt(e) + 1);
     }
-    check_binomial_fit<R>(20, 0.3, 1);          // inversion
-    check_binomial_fit<R>(40, 0.9, 2);          // inversion through the symmetry p -> 1 - p
+    check_binomial_fit<R>(20, 0.3, 1);          // trial by trial, one group of 32
+    check_binomial_fit<R>(40, 0.9, 2);          // two groups, through the symmetry p -> 1 - p
+    check_binomial_fit<R>(50, 0.01, 17);        // trial by trial at mean 0.5
+    check_binomial_fit<R>(64, 0.5, 18);         // two full groups
+    check_binomial_fit<R>(200, 0.02, 19);       // inversion
     check_binomial_fit<R>(1000, 0.05, 3);       // BTRS, mean 50
     check_binomial_fit<R>(5000000, 1e-4, 4);    // BTRS, large n
     check_poisson_fit<R>(0.5, 5);               // inversion
@@ -176,6 +179,23 @@ TEST_CASE("distributions: edge cases") {
     CHECK_FALSE(oncostate::bernoulli(g, sfloat(0.0)));
     CHECK(oncostate::bernoulli(g, sfloat(1.0)));
     for (int i = 0; i < 1000; ++i) CHECK(oncostate::binomial(g, 7, sfloat(0.5)) <= 7);
+}
+
+namespace {
+struct constant_words {  // a generator whose every word is the same
+    std::uint32_t word;
+    std::uint32_t next() noexcept { return word; }
+};
+}  // namespace
+
+TEST_CASE("distributions: trial by trial, a uniform of all-zero bits is below any p and all-one bits below none") {
+    for (std::uint64_t n = 1; n <= 64; ++n) {
+        constant_words zeros{0}, ones{UINT32_MAX};
+        CHECK(oncostate::binomial(zeros, n, 0.3) == n);
+        CHECK(oncostate::binomial(zeros, n, sfloat(0.02)) == n);
+        CHECK(oncostate::binomial(ones, n, 0.3) == 0);
+        CHECK(oncostate::binomial(ones, n, sfloat(0.45)) == 0);
+    }
 }
 
 TEST_CASE("distributions: sfloat draws are bit-identical on every platform") {
