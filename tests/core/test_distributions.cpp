@@ -213,6 +213,22 @@ TEST_CASE("distributions: sfloat draws are bit-identical on every platform") {
     CHECK(f.h == 9616242285662943429u);  // recorded on x86-64; must match on every target
 }
 
+TEST_CASE("distributions: the ziggurat's compact sfloat table holds exactly the values of the double one") {
+    // sfloat keeps each width and height as a 32-bit mantissa and a byte of exponent; rebuilt, each
+    // must equal the double table's value rounded to sfloat.
+    const auto& compact = oncostate::detail::ziggurat<sfloat>::table;
+    const auto& wide = oncostate::detail::ziggurat<double>::table;
+    int differ = 0;
+    for (int i = 0; i < 128; ++i) {
+        const sfloat w = compact.layers.width(i), h = compact.layers.height(i);
+        const sfloat w_ref = sfloat(wide.layers.width(i)), h_ref = sfloat(wide.layers.height(i));
+        differ += (w.mantissa() != w_ref.mantissa() || w.exponent() != w_ref.exponent()) ? 1 : 0;
+        differ += (h.mantissa() != h_ref.mantissa() || h.exponent() != h_ref.exponent()) ? 1 : 0;
+        differ += compact.k[i] != wide.k[i] ? 1 : 0;
+    }
+    CHECK(differ == 0);
+}
+
 namespace {
 template <class R>
 void check_normal_fit() {
