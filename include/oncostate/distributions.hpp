@@ -4,15 +4,18 @@
 // Every loop is bounded. Methods:
 //   bernoulli   exact to 2^-64: the probability as a 64-bit binary fraction, compared word by word;
 //   binomial    n up to 64 and mean >= 1/64: one exact Bernoulli trial per cell, decided for 32
-//               cells at once bit-plane by bit-plane (about log2(n) + 2 random words);
+//               cells at once bit-plane by bit-plane (about log2(n) + 2 random words; one word a
+//               trial for n <= 2);
 //               mean < 10: inversion (exact), with the zero/non-zero decision made first by an
 //               exact Bernoulli draw so that rare events (mean 1e-12) keep their probability;
 //               mean >= 10 and variance < 2^16: BTRS, transformed rejection with squeeze
 //               (Hormann 1993, J Stat Comput Simul 46:101), exact;
 //               variance >= 2^16: normal approximation with continuity correction (documented
 //               error: the skewness term, below 0.4% of a standard deviation);
-//   poisson     mean < 10: inversion; mean >= 10 and < 2^16: PTRS (Hormann 1993, Insurance Math
-//               Econ 12:39), exact; larger: normal approximation;
+//   poisson     mean < 1: Poisson(2^-z) by inversion in 64-bit binary fractions, thinned to the
+//               mean (exact to 2^-64, no real arithmetic); mean < 10: inversion; mean >= 10 and
+//               < 2^16: PTRS (Hormann 1993, Insurance Math Econ 12:39), exact; larger: normal
+//               approximation;
 //   normal      ziggurat (Marsaglia & Tsang 2000), exact;
 //   categorical linear scan of a weight table.
 // Rejection loops stop after 64 rounds (probability below 1e-50) and return the mode.
@@ -87,16 +90,25 @@ constexpr std::uint32_t uniform_below(Rng& g, std::uint32_t bound) noexcept {
     return static_cast<std::uint32_t>((static_cast<std::uint64_t>(g.next()) * bound) >> 32);
 }
 
+namespace detail {
+// True with probability t / 2^64: a uniform 64-bit fraction below t, its low word drawn only when
+// the high words tie.
+template <class Rng>
+constexpr bool bernoulli_fraction(Rng& g, std::uint64_t t) noexcept {
+    const std::uint32_t hi = g.next();
+    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32);
+    if (hi != t_hi) return hi < t_hi;
+    return g.next() < static_cast<std::uint32_t>(t);
+}
+}  // namespace detail
+
 // True with probability p (p <= 0: never; p >= 1: always). Exact to 2^-64.
 template <class R, class Rng>
 constexpr bool bernoulli(Rng& g, R p) noexcept {
     const std::uint64_t t = real_traits<R>::fraction64(p);
     if (t == 0) return false;
     if (t == UINT64_MAX) return true;
-    const std::uint32_t hi = g.next();
-    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32);
-    if (hi != t_hi) return hi < t_hi;
-    return g.next() < static_cast<std::uint32_t>(t);
+    return detail::bernoulli_fraction(g, t);
 }
 
 namespace detail {
@@ -281,6 +293,10 @@ constexpr std::uint32_t bernoulli_lanes(Rng& g, std::uint32_t undecided, std::ui
 template <class Rng>
 constexpr std::uint64_t bernoulli_trials(Rng& g, std::uint64_t n, std::uint64_t t) noexcept {
     std::uint64_t k = 0;
+    if (n <= 2) {  // one word a trial is fewer than the planes' log2(n) + 2
+        for (std::uint64_t i = 0; i < n; ++i) k += bernoulli_fraction(g, t) ? 1u : 0u;
+        return k;
+    }
     for (; n > 32; n -= 32) k += bernoulli_lanes(g, UINT32_MAX, t);
     return k + bernoulli_lanes(g, UINT32_MAX >> (32 - n), t);
 }
@@ -427,20 +443,14 @@ ONCOSTATE_INLINE_FOR_STACK constexpr R poisson_log_pmf(R mean, std::uint64_t m, 
            half * math::log(m1) - half_log_2pi - stirling_tail<R>(k);
 }
 
-// Poisson(mean) for 0 < mean < 10: the zero decided first (lazily for a small mean), then
-// sequential search from 1. Out of line: poisson() calls PTRS without this one's frame.
+// Poisson(mean) for 1 <= mean < 10: the zero decided first, then sequential search from 1. Out of
+// line: poisson() calls PTRS without this one's frame.
 template <class R, class Rng>
 ONCOSTATE_NOINLINE constexpr std::uint64_t poisson_inversion(Rng& g, R mean) noexcept {
     constexpr R zero = R(0.0);
-    std::uint32_t first = 0;
-    const bool lazy = lazy_zero_decision(mean);
-    if (lazy) {
-        first = g.next();
-        if (first_word_says_no(first, mean)) return 0;
-    }
     R p0 = zero, p_pos = zero;
     zero_probability(-mean, p0, p_pos);
-    if (!(lazy ? bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
+    if (!bernoulli(g, p_pos)) return 0;
     R u = uniform01<R>(g) * p_pos;
     R f = mean * p0;
     for (std::uint64_t k = 1; k < max_inversion_steps; ++k) {
@@ -449,6 +459,66 @@ ONCOSTATE_NOINLINE constexpr std::uint64_t poisson_inversion(Rng& g, R mean) noe
         f = f * mean / real_traits<R>::from_uint(k + 1);
     }
     return static_cast<std::uint64_t>(real_traits<R>::floor_int(mean)) + 1;
+}
+
+// For Poisson(2^-z), z = 0 .. 32: P(X >= 1) = 1 - e^(-2^-z) as a 64-bit binary fraction (from the
+// series at compile time: to 2^-52 relative and 2^-64 absolute), and 2^64 / j for P(X = j).
+struct poisson_pow2 {
+    static constexpr int max_count = 20;  // P(X > 20) < 2^-64 when the mean is at most 1
+    std::uint64_t above_zero[33];
+    std::uint64_t inverse[max_count + 1];
+    static constexpr poisson_pow2 make() {
+        poisson_pow2 t{};
+        double x = 1.0;
+        for (int z = 0; z <= 32; ++z, x /= 2) {
+            double q = 1;  // x (1 - x/2 (1 - x/3 (1 - ...))), innermost first
+            for (int n = 24; n >= 2; --n) q = 1 - x / n * q;
+            t.above_zero[z] = static_cast<std::uint64_t>(x * q * 18446744073709551616.0 + 0.5);
+        }
+        for (int j = 1; j <= max_count; ++j) t.inverse[j] = UINT64_MAX / static_cast<std::uint64_t>(j);
+        return t;
+    }
+};
+struct poisson_pow2_table {  // in static storage, built at compile time
+    static constexpr poisson_pow2 value = poisson_pow2::make();
+};
+
+// A uniform 64-bit fraction whose low word is drawn only when a comparison needs it.
+struct lazy_uniform64 {
+    std::uint64_t u = 0;
+    bool whole = false;
+    template <class Rng>
+    constexpr bool below(Rng& g, std::uint64_t c) noexcept {
+        if ((u >> 32) != (c >> 32)) return (u >> 32) < (c >> 32);
+        if (!whole) {
+            u |= g.next();
+            whole = true;
+        }
+        return u < c;
+    }
+};
+
+// Poisson(mean) for 0 < mean < 1, with no exp and no division of reals: mean = r 2^-z with r in
+// [1/2, 1); X ~ Poisson(2^-z) by inversion over 64-bit binary fractions, then each of the X events
+// kept with probability r, trial by trial (thinning: Poisson(2^-z) thinned by r is Poisson(mean)).
+// Exact to 2^-64 apart from the table's 2^-53; below 2^-64 the mean rounds to 0.
+template <class R, class Rng>
+constexpr std::uint64_t poisson_thinned(Rng& g, R mean) noexcept {
+    const poisson_pow2& t = poisson_pow2_table::value;
+    const std::uint64_t f = real_traits<R>::fraction64(mean);  // mean 2^64
+    if (f == 0) return 0;
+    const int z = clz64(f);  // mean in [2^-(z+1), 2^-z)
+    const std::uint64_t above = z <= 32 ? t.above_zero[z] : std::uint64_t{1} << (64 - z);  // 2^-z, to the last bit
+    lazy_uniform64 u{std::uint64_t{g.next()} << 32, false};
+    std::uint64_t p = 0 - above;  // P(X = 0)
+    std::uint64_t below = p;       // P(X <= x)
+    std::uint64_t x = 0;
+    while (x < poisson_pow2::max_count && !u.below(g, below)) {
+        ++x;
+        p = x == 1 ? p >> z : mul_64x64_hi(p >> z, t.inverse[x]);  // P(X = x) = P(X = x - 1) 2^-z / x
+        below += p;
+    }
+    return x == 0 ? 0 : bernoulli_trials(g, x, f << z);
 }
 
 // Poisson(mean) for 10 <= mean: PTRS.
@@ -556,7 +626,9 @@ constexpr std::uint64_t poisson(Rng& g, R mean) noexcept {
     constexpr R zero = R(0.0);
     constexpr R inversion_mean = R(10.0);
     constexpr R normal_variance = R(detail::normal_threshold_variance);
+    constexpr R one = R(1.0);
     if (!(mean > zero)) return 0;
+    if (mean < one) return detail::poisson_thinned(g, mean);
     if (mean < inversion_mean) return detail::poisson_inversion(g, mean);
     if (mean >= normal_variance) {
         const std::int64_t whole = real_traits<R>::floor_int(mean);

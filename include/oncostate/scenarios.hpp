@@ -42,10 +42,10 @@ struct scenario {
 // translation units.
 inline constexpr scenario scenarios[lesson_count] = {
     {lesson::oligometastatic_cure, "oligometastatic-cure",
-     "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 2, 10000000, 7300, 0, 0},
+     "A few liver metastases, removed by surgery, can mean cure.", cancer::colorectal, 5, 10000000, 7300, 0, 0},
     {lesson::late_relapse, "late-relapse",
      "Cells asleep in the bone marrow can wake up years after the primary was removed.",
-     cancer::breast_hr_positive, 3, 20000000, 7300, 0, 0},
+     cancer::breast_hr_positive, 2, 20000000, 7300, 0, 0},
     {lesson::targeted_relapse_and_rescue, "t790m-relapse-rescue",
      "A targeted drug works until a resistant clone takes over; a next-generation drug works again.",
      cancer::nsclc_egfr, 1, 2000000000, 2555, 20000000, 1},

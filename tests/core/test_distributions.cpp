@@ -116,6 +116,15 @@ void check_all() {
         const double e = q * test::samples;
         CHECK(test::dabs(hits - e) <= 4 * std::sqrt(e) + 1);
     }
+    // ... and so do rare Poisson counts: P(X > 0) = 1 - e^-0.001
+    {
+        xoshiro128pp g(23, 0);
+        const R mean = real<R>(1e-3);
+        int hits = 0;
+        for (int i = 0; i < test::samples; ++i) hits += oncostate::poisson(g, mean) > 0 ? 1 : 0;
+        const double e = -std::expm1(-test::as_double(mean)) * test::samples;
+        CHECK(test::dabs(hits - e) <= 4 * std::sqrt(e) + 1);
+    }
     check_binomial_fit<R>(20, 0.3, 1);          // trial by trial, one group of 32
     check_binomial_fit<R>(40, 0.9, 2);          // two groups, through the symmetry p -> 1 - p
     check_binomial_fit<R>(50, 0.01, 17);        // trial by trial at mean 0.5
@@ -123,7 +132,10 @@ void check_all() {
     check_binomial_fit<R>(200, 0.02, 19);       // inversion
     check_binomial_fit<R>(1000, 0.05, 3);       // BTRS, mean 50
     check_binomial_fit<R>(5000000, 1e-4, 4);    // BTRS, large n
-    check_poisson_fit<R>(0.5, 5);               // inversion
+    check_poisson_fit<R>(0.5, 5);               // Poisson(1) thinned by 1/2
+    check_poisson_fit<R>(0.93, 20);             // Poisson(1) thinned
+    check_poisson_fit<R>(0.03, 21);             // Poisson(2^-5) thinned
+    check_poisson_fit<R>(1.5, 22);              // inversion
     check_poisson_fit<R>(6.5, 6);               // inversion
     check_poisson_fit<R>(50.0, 7);              // PTRS
     check_poisson_fit<R>(3000.0, 8);            // PTRS
@@ -211,6 +223,17 @@ TEST_CASE("distributions: sfloat draws are bit-identical on every platform") {
         f.add(x.mantissa() ^ (static_cast<std::uint64_t>(static_cast<std::uint16_t>(x.exponent())) << 32));
     }
     CHECK(f.h == 9616242285662943429u);  // recorded on x86-64; must match on every target
+}
+
+TEST_CASE("distributions: the thinned Poisson's table holds P(X > 0) of Poisson(2^-z) to 2^-52 and 2^-64") {
+    const auto& t = oncostate::detail::poisson_pow2_table::value;
+    int off = 0;
+    for (int z = 0; z <= 32; ++z) {
+        const double q = -std::expm1(-std::ldexp(1.0, -z)) * 0x1p64;  // in units of 2^-64
+        off += test::dabs(static_cast<double>(t.above_zero[z]) - q) > 1 + q * 0x1p-51 ? 1 : 0;
+    }
+    CHECK(off == 0);
+    CHECK(t.inverse[3] == UINT64_MAX / 3);
 }
 
 TEST_CASE("distributions: the ziggurat's compact sfloat table holds exactly the values of the double one") {

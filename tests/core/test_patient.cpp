@@ -463,5 +463,5 @@ TEST_CASE("patient: fixed-point runs are bit-identical on every platform") {
     auto sink = [&f](const event& e) { f.add(static_cast<std::uint64_t>(e.code) << 56 ^ e.value ^ static_cast<std::uint64_t>(e.lesion) << 48); };
     for (int day = 0; day < 1500 && pt.alive(); ++day) pt.step(p, sink);
     f.add(state_fingerprint(pt));
-    CHECK(f.h == 3703285618102346578u);  // recorded on x86-64; must match on every target
+    CHECK(f.h == 16847124762396361228u);  // recorded on x86-64; must match on every target
 }

@@ -330,7 +330,7 @@ TEST_CASE("population: fixed-point runs are bit-identical on every platform") {
         pop.step(p, g, &drug, day > 300 ? 1 : 0);
         for (int i = 0; i < 4; ++i) f.add(pop[i].proliferating ^ (pop[i].dormant << 20) ^ pop[i].genes);
     }
-    CHECK(f.h == 5999208573388784354u);  // recorded on x86-64; must match on every target
+    CHECK(f.h == 6099695446221630911u);  // recorded on x86-64; must match on every target
 }
 
 template <class S>
