@@ -2481,7 +2481,7 @@ struct lazy_uniform64 {
 // Poisson(mean) for 0 < mean < 1, with no exp and no division of reals: mean = r 2^-z with r in
 // [1/2, 1); X ~ Poisson(2^-z) by inversion over 64-bit binary fractions, then each of the X events
 // kept with probability r, trial by trial (thinning: Poisson(2^-z) thinned by r is Poisson(mean)).
-// Exact to 2^-64 apart from the table's 2^-53; below 2^-64 the mean rounds to 0.
+// Exact to 2^-64 apart from the table's 2^-52; below 2^-64 the mean rounds to 0.
 template <class R, class Rng>
 constexpr std::uint64_t poisson_thinned(Rng& g, R mean) noexcept {
     const poisson_pow2& t = poisson_pow2_table::value;
