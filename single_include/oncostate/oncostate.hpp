@@ -2449,11 +2449,11 @@ struct poisson_pow2 {
     std::uint64_t inverse[max_count + 1];
     static constexpr poisson_pow2 make() {
         poisson_pow2 t{};
-        double x = 1.0;
-        for (int z = 0; z <= 32; ++z, x /= 2) {
+        for (int z = 0; z <= 32; ++z) {
+            const double x = 1.0 / static_cast<double>(std::uint64_t{1} << z);
             double q = 1;  // x (1 - x/2 (1 - x/3 (1 - ...))), innermost first
             for (int n = 24; n >= 2; --n) q = 1 - x / n * q;
-            t.above_zero[z] = static_cast<std::uint64_t>(x * q * 18446744073709551616.0 + 0.5);
+            t.above_zero[z] = static_cast<std::uint64_t>(x * q * 18446744073709551616.0);  // truncated
         }
         for (int j = 1; j <= max_count; ++j) t.inverse[j] = UINT64_MAX / static_cast<std::uint64_t>(j);
         return t;
