@@ -2071,11 +2071,10 @@ constexpr std::uint32_t uniform_below(Rng& g, std::uint32_t bound) noexcept {
 }
 
 namespace detail {
-// True with probability t / 2^64: a uniform 64-bit fraction below t, its low word drawn only when
-// the high words tie.
+// True with probability t / 2^64: a uniform 64-bit fraction, whose high word `hi` is drawn, below t;
+// its low word is drawn only when the high words tie.
 template <class Rng>
-constexpr bool bernoulli_fraction(Rng& g, std::uint64_t t) noexcept {
-    const std::uint32_t hi = g.next();
+constexpr bool bernoulli_fraction(Rng& g, std::uint64_t t, std::uint32_t hi) noexcept {
     const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32);
     if (hi != t_hi) return hi < t_hi;
     return g.next() < static_cast<std::uint32_t>(t);
@@ -2088,7 +2087,7 @@ constexpr bool bernoulli(Rng& g, R p) noexcept {
     const std::uint64_t t = real_traits<R>::fraction64(p);
     if (t == 0) return false;
     if (t == UINT64_MAX) return true;
-    return detail::bernoulli_fraction(g, t);
+    return detail::bernoulli_fraction(g, t, g.next());
 }
 
 namespace detail {
@@ -2274,7 +2273,7 @@ template <class Rng>
 constexpr std::uint64_t bernoulli_trials(Rng& g, std::uint64_t n, std::uint64_t t) noexcept {
     std::uint64_t k = 0;
     if (n <= 2) {  // one word a trial is fewer than the planes' log2(n) + 2
-        for (std::uint64_t i = 0; i < n; ++i) k += bernoulli_fraction(g, t) ? 1u : 0u;
+        for (std::uint64_t i = 0; i < n; ++i) k += bernoulli_fraction(g, t, g.next()) ? 1u : 0u;
         return k;
     }
     for (; n > 32; n -= 32) k += bernoulli_lanes(g, UINT32_MAX, t);
@@ -2303,14 +2302,6 @@ constexpr bool first_word_says_no(std::uint32_t first, R bound) noexcept {
     const std::uint32_t b = static_cast<std::uint32_t>(real_traits<R>::fraction64(bound) >> 32);
     return first > b + (b >> 12) + 1u;  // slack far above the rounding of q and of the bound
 }
-// bernoulli(g, p) after its first word; 0 < p < 1.
-template <class R, class Rng>
-constexpr bool bernoulli_rest(Rng& g, R p, std::uint32_t first) noexcept {
-    const std::uint64_t t = real_traits<R>::fraction64(p);
-    const std::uint32_t t_hi = static_cast<std::uint32_t>(t >> 32);
-    if (first != t_hi) return first < t_hi;
-    return g.next() < static_cast<std::uint32_t>(t);
-}
 
 // Binomial(n, p) for 0 < p <= 1/2, n >= 2, mean < 10: inversion.
 template <class R, class Rng>
@@ -2325,7 +2316,7 @@ constexpr std::uint64_t binomial_inversion(Rng& g, std::uint64_t n, R p, R nr, R
     const R log_p0 = nr * math::log1p(-p);  // log P(X = 0)
     R p0 = one, p_pos = one;
     zero_probability(log_p0, p0, p_pos);
-    if (!(lazy ? bernoulli_rest(g, p_pos, first) : bernoulli(g, p_pos))) return 0;
+    if (!(lazy ? bernoulli_fraction(g, real_traits<R>::fraction64(p_pos), first) : bernoulli(g, p_pos))) return 0;
     const R s = p / (one - p);
     R u = uniform01<R>(g) * p_pos;
     R f = p0 * nr * s;  // P(X = 1)

@@ -233,7 +233,6 @@ TEST_CASE("distributions: the thinned Poisson's table holds P(X > 0) of Poisson(
         off += test::dabs(static_cast<double>(t.above_zero[z]) - q) > 1 + q * 0x1p-51 ? 1 : 0;
     }
     CHECK(off == 0);
-    CHECK(t.inverse[3] == UINT64_MAX / 3);
 }
 
 TEST_CASE("distributions: the ziggurat's compact sfloat table holds exactly the values of the double one") {
