@@ -98,7 +98,8 @@ struct immune_params {
     R visibility = real_const<R>::one;       // antigen presentation in [0, 1] (see the top)
 
     // not_a_number:             a NaN in any real field (float and double only).
-    // negative_value:           any real field below 0; days_per_unit or cells_per_unit not positive.
+    // negative_value:           any real field below 0; days_per_unit, delta or cells_per_unit not
+    //                           positive.
     // probability_out_of_range: visibility above 1.
     // value_too_large:          rho * strength, delta or alpha above 20 per time unit (at the 0.05
     //                           sub-step h * rate <= 1, inside RK4's stability interval 2.78), or
@@ -112,7 +113,8 @@ struct immune_params {
         for (const R v : fields) {
             if (v < k::zero) return errc::negative_value;
         }
-        if (!(days_per_unit > k::zero) || cells_per_unit == 0) return errc::negative_value;
+        // delta > 0: the effectors' resting level sigma / delta must exist (delta = -0.0 gave -inf)
+        if (!(days_per_unit > k::zero) || !(delta > k::zero) || cells_per_unit == 0) return errc::negative_value;
         if (visibility > k::one) return errc::probability_out_of_range;
         if (rho * strength > c::max_rate || delta > c::max_rate || alpha > c::max_rate) return errc::value_too_large;
         if (cells_per_unit > detail::immune_max_cells_per_unit) return errc::value_too_large;

@@ -166,6 +166,8 @@ void immune_validation() {
     };
     CHECK(bad([](I& p) { p.days_per_unit = R(0.0); }) == errc::negative_value);
     CHECK(bad([](I& p) { p.cells_per_unit = 0; }) == errc::negative_value);
+    CHECK(bad([](I& p) { p.delta = R(0.0); }) == errc::negative_value);   // no resting level sigma / delta
+    CHECK(bad([](I& p) { p.delta = -R(0.0); }) == errc::negative_value);
     CHECK(bad([](I& p) { p.visibility = R(1.5); }) == errc::probability_out_of_range);
     CHECK(bad([](I& p) { p.strength = R(100.0); }) == errc::value_too_large);  // rho * strength > 20
     CHECK(bad([](I& p) { p.delta = R(25.0); }) == errc::value_too_large);
