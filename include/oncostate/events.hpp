@@ -25,7 +25,7 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(cells_extravasated, 13)       /* value: left the vessel */                                  \
     X(cells_colonised, 14)          /* value: founded (or joined) a lesion */                     \
     X(new_lesion, 15)               /* lesion: its slot; value: its organ (site.hpp) */           \
-    X(lesion_table_full, 16)        /* value: the organ whose founder found no lesion slot */     \
+    X(lesion_table_full, 16)        /* value: founders lost today: no lesion slot was free */     \
     X(lesion_eradicated, 17)        /* lesion: every cell gone */                                 \
     X(detection, 18)                /* lesion: first visible on imaging; value: diameter, 0.1 mm */ \
     X(symptom_onset, 19)            /* lesion; value: the symptom (observables.hpp) */            \

@@ -359,7 +359,7 @@ private:
 
     // phi in [-1, 1]: the factor on (b - d). 1 without competition, 0 at a capacity, negative
     // above it. Two limits, the smaller wins: the organ's carrying capacity K (Gompertz:
-    // ln(K/N) / ln(K)), and, while avascular, a ceiling at the angiogenic cap that closes
+    // ln(K/N) / ln(K/N_ref)), and, while avascular, a ceiling at the angiogenic cap that closes
     // linearly over its last 10% (Folkman's stalled avascular lesion).
     constexpr real competition(const kernel_params<real>& p, std::uint64_t n) const noexcept {
         using k = real_const<real>;

@@ -2,7 +2,7 @@
 //
 // Why it exists: a Q16.16 number cannot hold the model's small probabilities (its step is 1.5e-5,
 // and a mutation probability is 1e-9 per division). sfloat keeps a 32-bit mantissa and a 16-bit
-// binary exponent, so every value from 1e-4000 to 1e+4000 carries a relative error below 2^-31
+// binary exponent, so every value from about 1e-4816 to 1e+4816 carries a relative error below 2^-31
 // (4.7e-10). It uses only integer operations, so its results are bit-identical on every platform,
 // including a Cortex-M0 with no floating-point unit. The fixed-point mode of oncostate computes
 // probabilities and random variates with it.

@@ -310,7 +310,7 @@ public:
 
     // --- one day --------------------------------------------------------------------------------
     // `automatic` = false leaves every decision to the caller (start_line, pause, resume, stop);
-    // assessments and toxicity still run.
+    // assessments still run; toxicity and line durations are checked only when automatic.
     template <class Sink = null_sink>
     constexpr void step(const params_type& p, const plan_type& plan, Sink&& sink = Sink{}, bool automatic = true) noexcept {
         if (!patient_.alive()) return;

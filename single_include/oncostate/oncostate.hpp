@@ -187,7 +187,7 @@ ONCOSTATE_NAMESPACE_END
 //
 // Why it exists: a Q16.16 number cannot hold the model's small probabilities (its step is 1.5e-5,
 // and a mutation probability is 1e-9 per division). sfloat keeps a 32-bit mantissa and a 16-bit
-// binary exponent, so every value from 1e-4000 to 1e+4000 carries a relative error below 2^-31
+// binary exponent, so every value from about 1e-4816 to 1e+4816 carries a relative error below 2^-31
 // (4.7e-10). It uses only integer operations, so its results are bit-identical on every platform,
 // including a Cortex-M0 with no floating-point unit. The fixed-point mode of oncostate computes
 // probabilities and random variates with it.
@@ -2662,7 +2662,7 @@ ONCOSTATE_NAMESPACE_BEGIN
     X(cells_extravasated, 13)       /* value: left the vessel */                                  \
     X(cells_colonised, 14)          /* value: founded (or joined) a lesion */                     \
     X(new_lesion, 15)               /* lesion: its slot; value: its organ (site.hpp) */           \
-    X(lesion_table_full, 16)        /* value: the organ whose founder found no lesion slot */     \
+    X(lesion_table_full, 16)        /* value: founders lost today: no lesion slot was free */     \
     X(lesion_eradicated, 17)        /* lesion: every cell gone */                                 \
     X(detection, 18)                /* lesion: first visible on imaging; value: diameter, 0.1 mm */ \
     X(symptom_onset, 19)            /* lesion; value: the symptom (observables.hpp) */            \
@@ -3253,7 +3253,7 @@ private:
 
     // phi in [-1, 1]: the factor on (b - d). 1 without competition, 0 at a capacity, negative
     // above it. Two limits, the smaller wins: the organ's carrying capacity K (Gompertz:
-    // ln(K/N) / ln(K)), and, while avascular, a ceiling at the angiogenic cap that closes
+    // ln(K/N) / ln(K/N_ref)), and, while avascular, a ceiling at the angiogenic cap that closes
     // linearly over its last 10% (Folkman's stalled avascular lesion).
     constexpr real competition(const kernel_params<real>& p, std::uint64_t n) const noexcept {
         using k = real_const<real>;
@@ -5383,7 +5383,7 @@ public:
 
     // --- one day --------------------------------------------------------------------------------
     // `automatic` = false leaves every decision to the caller (start_line, pause, resume, stop);
-    // assessments and toxicity still run.
+    // assessments still run; toxicity and line durations are checked only when automatic.
     template <class Sink = null_sink>
     constexpr void step(const params_type& p, const plan_type& plan, Sink&& sink = Sink{}, bool automatic = true) noexcept {
         if (!patient_.alive()) return;

@@ -37,7 +37,9 @@ for t in $targets; do
   fi
 
   status=0
-  "$bin" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
+  replay_only=""
+  [ "$seconds" -eq 0 ] && replay_only="-runs=0"  # 0: run the corpus once, no new inputs
+  "$bin" $replay_only -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
     -artifact_prefix="$artifacts/" "$work/$t" "tests/fuzz/corpus/$t" >"$work/$t.log" 2>&1 || status=$?
   runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1 executions in \2 s/p' "$work/$t.log" | tail -n 1)
   if [ "$status" -eq 0 ] && [ -n "$runs" ]; then
